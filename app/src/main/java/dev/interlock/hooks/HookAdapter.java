@@ -1,0 +1,43 @@
+package dev.interlock.hooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlock.action.Action;
+import dev.interlock.action.Origin;
+import dev.interlock.broker.Resolution;
+import java.util.Optional;
+
+/**
+ * Translates one agent's hook protocol (agent-integrations.md): its payload into an action, and a resolution
+ * into the exact reply that agent reads (stdout text and exit code).
+ */
+public interface HookAdapter {
+
+    /** The agent id used in {@code interlock hook <agent>}: claude-code, cursor, gemini, codex, copilot, … */
+    String agent();
+
+    /**
+     * The action in this payload, or empty when the payload is an event Interlock does not guard (the reply is
+     * then {@link #passThrough()}). A payload that cannot be understood must throw
+     * {@link IllegalArgumentException}: the caller fails closed.
+     */
+    Optional<Request> parse(JsonNode payload);
+
+    /** The agent's reply for a resolution. */
+    Reply reply(Request request, Resolution resolution);
+
+    /** The reply for events that are not guarded. */
+    Reply passThrough();
+
+    /** The reply when Interlock cannot decide (service down and no local policy): fails closed. */
+    Reply failClosed(String reason);
+
+    record Request(Action action, Origin origin, JsonNode payload) {
+    }
+
+    /** What the hook client prints and the exit code it ends with. */
+    record Reply(String stdout, int exitCode, String stderr) {
+        public Reply(String stdout, int exitCode) {
+            this(stdout, exitCode, "");
+        }
+    }
+}
