@@ -2,6 +2,7 @@ package dev.interlock.policy;
 
 import dev.interlock.policy.file.FileAnalyzer;
 import dev.interlock.policy.file.FileMatcherFactory;
+import dev.interlock.policy.file.ShellFileDeriver;
 import dev.interlock.policy.mcp.McpAnalyzer;
 import dev.interlock.policy.mcp.McpMatcherFactory;
 import dev.interlock.secrets.DetectorSection;
@@ -33,7 +34,7 @@ public final class Policies {
     }
 
     public static List<Deriver> derivers() {
-        return List.of();
+        return List.of(new ShellFileDeriver());
     }
 
     public static List<PackSection> sections() {
