@@ -4,6 +4,7 @@ import dev.interlock.policy.file.FileAnalyzer;
 import dev.interlock.policy.file.FileMatcherFactory;
 import dev.interlock.policy.mcp.McpAnalyzer;
 import dev.interlock.policy.mcp.McpMatcherFactory;
+import dev.interlock.policy.sql.SqlMatcherFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ public final class Policies {
     public static MatcherFactories matchers() {
         return new MatcherFactories()
                 .register(new FileMatcherFactory())
-                .register(new McpMatcherFactory());
+                .register(new McpMatcherFactory())
+                .register(new SqlMatcherFactory());
     }
 
     public static List<Analyzer> analyzers() {
