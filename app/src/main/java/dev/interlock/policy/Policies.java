@@ -4,6 +4,8 @@ import dev.interlock.policy.file.FileAnalyzer;
 import dev.interlock.policy.file.FileMatcherFactory;
 import dev.interlock.policy.mcp.McpAnalyzer;
 import dev.interlock.policy.mcp.McpMatcherFactory;
+import dev.interlock.policy.sql.McpSqlDeriver;
+import dev.interlock.policy.sql.SqlClientDeriver;
 import dev.interlock.policy.sql.SqlMatcherFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ public final class Policies {
     }
 
     public static List<Deriver> derivers() {
-        return List.of();
+        return List.of(new SqlClientDeriver(), new McpSqlDeriver());
     }
 
     public static List<PackSection> sections() {
