@@ -2,6 +2,10 @@ package dev.interlock.policy;
 
 import dev.interlock.policy.file.FileAnalyzer;
 import dev.interlock.policy.file.FileMatcherFactory;
+import dev.interlock.policy.http.GraphqlMatcherFactory;
+import dev.interlock.policy.http.HttpAnalyzer;
+import dev.interlock.policy.http.HttpDerivers;
+import dev.interlock.policy.http.HttpMatcherFactory;
 import dev.interlock.policy.mcp.McpAnalyzer;
 import dev.interlock.policy.mcp.McpMatcherFactory;
 import java.io.IOException;
@@ -23,15 +27,19 @@ public final class Policies {
     public static MatcherFactories matchers() {
         return new MatcherFactories()
                 .register(new FileMatcherFactory())
-                .register(new McpMatcherFactory());
+                .register(new McpMatcherFactory())
+                .register(new HttpMatcherFactory())
+                .register(new GraphqlMatcherFactory());
     }
 
     public static List<Analyzer> analyzers() {
-        return List.of(new FileAnalyzer(), new McpAnalyzer());
+        return List.of(new FileAnalyzer(), new McpAnalyzer(), new HttpAnalyzer());
     }
 
     public static List<Deriver> derivers() {
-        return List.of();
+        List<Deriver> all = new ArrayList<>();
+        all.addAll(HttpDerivers.all());
+        return all;
     }
 
     public static List<PackSection> sections() {
