@@ -87,6 +87,11 @@ public record GraphqlView(boolean present, List<MutationField> mutations, List<S
             sources.add(new GraphqlSource(body, s.bodyLoc(), null, emptyVars(), null));
             return;
         }
+        if (t.startsWith("{") || t.startsWith("[") || ct.endsWith("json")) {
+            // JSON whatever the Content-Type says (curl -d sends JSON labelled as a form)
+            fromJsonText(body, s.bodyLoc(), true, sources, s.bodyTruncated());
+            return;
+        }
         if (ct.equals("application/x-www-form-urlencoded") || ct.startsWith("multipart/")) {
             Map<String, List<String>> form = s.form();
             List<String> ops = form.get("operations");

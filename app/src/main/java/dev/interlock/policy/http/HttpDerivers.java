@@ -9,6 +9,6 @@ public final class HttpDerivers {
     }
 
     public static List<Deriver> all() {
-        return List.of();
+        return List.of(new CurlDeriver());
     }
 }
