@@ -9,6 +9,7 @@ public final class HttpDerivers {
     }
 
     public static List<Deriver> all() {
-        return List.of(new CurlDeriver());
+        return List.of(new CurlDeriver(), new WgetDeriver(), new HttpieDeriver(), ForgeApiDeriver.gh(),
+                ForgeApiDeriver.glab(), new RailwayApiDeriver());
     }
 }
