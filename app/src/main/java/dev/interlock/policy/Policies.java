@@ -2,8 +2,14 @@ package dev.interlock.policy;
 
 import dev.interlock.policy.file.FileAnalyzer;
 import dev.interlock.policy.file.FileMatcherFactory;
+import dev.interlock.policy.file.ShellFileDeriver;
 import dev.interlock.policy.mcp.McpAnalyzer;
 import dev.interlock.policy.mcp.McpMatcherFactory;
+import dev.interlock.policy.shell.ConstructMatcherFactory;
+import dev.interlock.policy.shell.ShellAnalyzer;
+import dev.interlock.policy.shell.ShellMatcherFactory;
+import dev.interlock.secrets.DetectorSection;
+import dev.interlock.secrets.FileHintsSection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +29,21 @@ public final class Policies {
     public static MatcherFactories matchers() {
         return new MatcherFactories()
                 .register(new FileMatcherFactory())
-                .register(new McpMatcherFactory());
+                .register(new McpMatcherFactory())
+                .register(new ShellMatcherFactory())
+                .register(new ConstructMatcherFactory());
     }
 
     public static List<Analyzer> analyzers() {
-        return List.of(new FileAnalyzer(), new McpAnalyzer());
+        return List.of(new FileAnalyzer(), new McpAnalyzer(), new ShellAnalyzer());
     }
 
     public static List<Deriver> derivers() {
-        return List.of();
+        return List.of(new ShellFileDeriver());
     }
 
     public static List<PackSection> sections() {
-        return List.of();
+        return List.of(new DetectorSection(), new FileHintsSection());
     }
 
     public static PackLoader loader() {
