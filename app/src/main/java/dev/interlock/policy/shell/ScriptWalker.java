@@ -562,7 +562,7 @@ final class ScriptWalker {
         commands++;
         String program = programOverride != null
                 ? (programOverride.startsWith("@") ? programOverride : normalise(programOverride))
-                : normalise(programWord.text());
+                : programWord.literal() ? normalise(programWord.text()) : programWord.text();
         Span span = commandSpan(programWord, args);
         if (programOverride == null && (!programWord.literal() || program.matches(".*[*?\\[].*"))) {
             construct(classify(programWord.start(), programWord.end(), subs, ConstructSubject.DYNAMIC_COMMAND),
@@ -579,8 +579,8 @@ final class ScriptWalker {
             return;
         }
         if (io.stdin() != null && Wrappers.readsStdin(s)) {
-            String step = program + " reads its program from stdin";
-            sink.note(step);
+            String step = program + " stdin";
+            sink.note(program + " reads its program from stdin");
             if (Wrappers.SHELLS.contains(program)) {
                 script(List.of(io.stdin()), st.copy(), append(via, step), f, subs, step);
             } else {
@@ -641,7 +641,7 @@ final class ScriptWalker {
             }
             text.append(w.text());
         }
-        sink.note("parsed the " + step + " string as a script");
+        sink.note("parsed the " + step + " text as a script");
         walk(text.toString(), OffsetMap.joined(words), via, f.nesting + 1, st);
     }
 
