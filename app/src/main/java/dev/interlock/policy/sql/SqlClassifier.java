@@ -147,7 +147,7 @@ public final class SqlClassifier {
         }
         Tok first = t.get(0);
         if (first.type() != Type.WORD) {
-            return Shape.none(first.value());
+            return Shape.none(text.substring(first.start(), first.end()));
         }
         String verb = first.value();
         return switch (verb) {
