@@ -39,6 +39,7 @@ class CorePackDecisionsTest {
     @CsvSource(delimiter = '|', textBlock = """
             git push --force origin main                         | git/push-force-protected   | high     | git push --force origin main
             git push -f origin feature/login                     | git/push-force             | medium   | git push -f origin feature/login
+            git push -f                                          | git/push-force-current-branch | high  | git push -f
             git push --force-with-lease origin main              | git/push-lease-protected   | medium   | git push --force-with-lease origin main
             git push --force-with-lease                          | git/push-lease             | low      | git push --force-with-lease
             cd app && git fetch && git reset --hard origin/main  | git/reset-hard             | high     | git reset --hard origin/main
