@@ -26,7 +26,9 @@ class DeriversTest {
         SubjectSink sink = new SubjectSink() {
             @Override
             public void add(Subject subject) {
-                out.add((HttpSubject) subject);
+                if (subject instanceof HttpSubject h) {
+                    out.add(h);
+                }
             }
 
             @Override
