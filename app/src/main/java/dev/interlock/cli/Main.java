@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 PacksCommand.class,
                 PolicyCommand.class,
                 ScanCommand.class,
+                CredentialsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
