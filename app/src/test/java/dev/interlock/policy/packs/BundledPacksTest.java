@@ -9,6 +9,7 @@ import dev.interlock.policy.PackException;
 import dev.interlock.policy.PackTester;
 import dev.interlock.policy.Policies;
 import dev.interlock.policy.Rule;
+import dev.interlock.secrets.DetectorTester;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,8 @@ class BundledPacksTest {
             PackTester.Report report = PackTester.test(pack);
             assertTrue(report.passed(), () -> String.join("\n",
                     report.failures().stream().map(PackTester.Failure::describe).toList()));
+            List<String> detectorFailures = DetectorTester.test(pack);
+            assertTrue(detectorFailures.isEmpty(), () -> String.join("\n", detectorFailures));
         }));
     }
 
