@@ -31,6 +31,7 @@ final class ScriptWalker {
     static final int MAX_UNWRAP = 16;
     private static final int MAX_PARSE_ERRORS = 10;
     private static final Set<String> DEV_SINKS = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-");
+    private static final java.util.regex.Pattern FD_OR_DASH = java.util.regex.Pattern.compile("\\d+|-");
 
     private final String script;
     private final SubjectSink sink;
@@ -483,7 +484,7 @@ final class ScriptWalker {
         }
         Word w = words.read(dest);
         String path = w.text();
-        if (!w.literal() || path.isEmpty() || path.matches("\\d+|-") || DEV_SINKS.contains(path)
+        if (!w.literal() || path.isEmpty() || FD_OR_DASH.matcher(path).matches() || DEV_SINKS.contains(path)
                 || path.startsWith("/dev/fd/")) {
             return;
         }
@@ -570,7 +571,7 @@ final class ScriptWalker {
                 ? (programOverride.startsWith("@") ? programOverride : normalise(programOverride))
                 : programWord.literal() ? normalise(programWord.text()) : programWord.text();
         Span span = commandSpan(programWord, args);
-        if (programOverride == null && (!programWord.literal() || program.matches(".*[*?\\[].*"))) {
+        if (programOverride == null && (!programWord.literal() || hasGlob(program))) {
             construct(classify(programWord.start(), programWord.end(), subs, ConstructSubject.DYNAMIC_COMMAND),
                     "the program name comes from an expansion: " + programWord.text(), span, via);
         }
@@ -797,6 +798,10 @@ final class ScriptWalker {
 
     private boolean stopped() {
         return commands >= MAX_COMMANDS && tooComplex;
+    }
+
+    static boolean hasGlob(String t) {
+        return t.indexOf('*') >= 0 || t.indexOf('?') >= 0 || t.indexOf('[') >= 0;
     }
 
     private static String abbreviate(String t) {
