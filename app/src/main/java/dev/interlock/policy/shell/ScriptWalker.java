@@ -31,6 +31,8 @@ final class ScriptWalker {
     static final int MAX_UNWRAP = 16;
     private static final int MAX_PARSE_ERRORS = 10;
     private static final Set<String> DEV_SINKS = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-");
+    /** echo -e writes octal as \\0NNN (printf and $'…' as \\NNN). */
+    private static final java.util.regex.Pattern ECHO_OCTAL = java.util.regex.Pattern.compile("\\\\0([0-7]{1,3})");
     private static final java.util.regex.Pattern FD_OR_DASH = java.util.regex.Pattern.compile("\\d+|-");
 
     private final String script;
@@ -360,7 +362,8 @@ final class ScriptWalker {
         }
         String text = b.toString();
         if (escapes) {
-            String decoded = AnsiC.decode(s.program().equals("printf") ? text.replace("%%", "%") : text);
+            String decoded = s.program().equals("printf") ? AnsiC.decode(text.replace("%%", "%"))
+                    : AnsiC.decode(ECHO_OCTAL.matcher(text).replaceAll("\\\\$1"));
             if (!decoded.equals(text)) {
                 return new Word(decoded, a.get(i).start(), a.get(a.size() - 1).end(), false, literal);
             }
