@@ -1,16 +1,21 @@
 package dev.interlock.policy.shell;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.BooleanSupplier;
 import org.treesitter.TSInputEncoding;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
+import org.treesitter.TSParserProgress;
+import org.treesitter.TSReader;
 import org.treesitter.TSSymbolType;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
@@ -79,9 +84,9 @@ final class BashParser {
     }
 
     /**
-     * @param root      the copied tree
-     * @param truncated true when the node or depth budget cut the copy short (the caller must treat the
-     *                  script as too complex)
+     * @param root      the copied tree, or null when parsing ran out of time
+     * @param truncated true when a budget (time, nodes, depth) cut the work short: the caller must treat the
+     *                  script as too complex
      */
     record Result(SyntaxNode root, boolean truncated) {
     }
@@ -89,22 +94,40 @@ final class BashParser {
     private BashParser() {
     }
 
+    /**
+     * CPU time one parse (and copy) may take: tree-sitter's error recovery can go super-linear on hostile input,
+     * and every node copied costs JNI calls.
+     */
+    static final long PARSE_BUDGET_NANOS = 150_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     static Result parse(String text, int maxNodes, int maxDepth) {
         // NUL would be encoded differently by the native side; it is never part of a real command anyway
         String src = text.indexOf('\0') >= 0 ? text.replace('\0', ' ') : text;
-        int byteLength = utf8Length(src);
-        int[] byteToChar = byteLength == src.length() ? null : byteToChar(src, byteLength);
+        byte[] utf8 = src.getBytes(StandardCharsets.UTF_8);
+        int[] byteToChar = utf8.length == src.length() ? null : byteToChar(src, utf8.length);
         TSParser parser = PARSER.get();
-        TSTree tree = parser.parseStringEncoding(null, src, TSInputEncoding.TSInputEncodingUTF8);
+        boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported();
+        long started = cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        TSReader reader = (buffer, offset, point) -> {
+            int n = Math.max(0, Math.min(buffer.length, utf8.length - offset));
+            System.arraycopy(utf8, offset, buffer, 0, n);
+            return n;
+        };
+        BooleanSupplier overBudget = () -> (cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime())
+                - started > PARSE_BUDGET_NANOS;
+        TSParserProgress budget = state -> overBudget.getAsBoolean();
+        TSTree tree = parser.parseWithOptions(new byte[Math.max(1, Math.min(utf8.length, 64 * 1024))], null, reader,
+                TSInputEncoding.TSInputEncodingUTF8, budget);
         if (tree == null) {
             parser.reset();
-            throw new IllegalStateException("tree-sitter returned no tree");
+            return new Result(null, true);
         }
         try (tree) {
             TSNode rootNode = tree.getRootNode();
             boolean hasError = rootNode.hasError();
             try (TSTreeCursor cursor = new TSTreeCursor(rootNode)) {
-                return new Copier(cursor, byteToChar, hasError).copy(maxNodes, maxDepth);
+                return new Copier(cursor, byteToChar, hasError, overBudget).copy(maxNodes, maxDepth);
             }
         }
     }
@@ -114,12 +137,14 @@ final class BashParser {
         private final TSTreeCursor c;
         private final int[] b2c;
         private final boolean hasError;
+        private final BooleanSupplier overBudget;
         private TSNode current;
 
-        Copier(TSTreeCursor c, int[] b2c, boolean hasError) {
+        Copier(TSTreeCursor c, int[] b2c, boolean hasError, BooleanSupplier overBudget) {
             this.c = c;
             this.b2c = b2c;
             this.hasError = hasError;
+            this.overBudget = overBudget;
         }
 
         Result copy(int maxNodes, int maxDepth) {
@@ -131,7 +156,7 @@ final class BashParser {
             boolean truncated = false;
             outer:
             while (true) {
-                if (count >= maxNodes) {
+                if (count >= maxNodes || ((count & 1023) == 0 && overBudget.getAsBoolean())) {
                     truncated = true;
                     break;
                 }
@@ -226,15 +251,6 @@ final class BashParser {
         private int chars(int b) {
             return b2c == null ? b : b2c[Math.max(0, Math.min(b, b2c.length - 1))];
         }
-    }
-
-    private static int utf8Length(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return s.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return s.length();
     }
 
     /** For each UTF-8 byte offset, the char offset of the code point it belongs to (plus one past the end). */

@@ -23,10 +23,10 @@ import java.util.Set;
  */
 final class ScriptWalker {
     static final int MAX_SCRIPT_CHARS = 100_000;
-    static final int MAX_NODES = 200_000;
+    static final int MAX_NODES = 50_000;
     static final int MAX_DEPTH = 256;
     static final int MAX_NESTING = 5;
-    static final int MAX_COMMANDS = 10_000;
+    static final int MAX_COMMANDS = 2_000;
     static final int MAX_PARSES = 1_000;
     static final int MAX_UNWRAP = 16;
     private static final int MAX_PARSE_ERRORS = 10;
@@ -82,10 +82,26 @@ final class ScriptWalker {
                     + MAX_SCRIPT_CHARS + " were analysed", map, 0, text.length(), via);
             src = cut(text);
         }
+        int separators = 0;
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if ((c == ';' || c == '\n' || c == '&' || c == '|') && ++separators > 2 * MAX_COMMANDS) {
+                tooComplex("the script has more than " + 2 * MAX_COMMANDS + " command separators; only the first "
+                        + "part was analysed", map, 0, text.length(), via);
+                src = src.substring(0, i);
+                break;
+            }
+        }
         BashParser.Result r = BashParser.parse(src, MAX_NODES, MAX_DEPTH);
+        if (r.root() == null) {
+            tooComplex("parsing took longer than " + BashParser.PARSE_BUDGET_NANOS / 1_000_000 + " ms of CPU time",
+                    map, 0, text.length(), via);
+            return;
+        }
         if (r.truncated()) {
-            tooComplex("the script has more than " + MAX_NODES + " syntax nodes or is nested more than "
-                    + MAX_DEPTH + " levels deep; only part of it was analysed", map, 0, src.length(), via);
+            tooComplex("the script has more than " + MAX_NODES + " syntax nodes, is nested more than "
+                    + MAX_DEPTH + " levels deep or took too long to read; only part of it was analysed", map, 0,
+                    src.length(), via);
         }
         visit(r.root(), new Frame(src, map, via, nesting), st, Io.NONE);
     }
