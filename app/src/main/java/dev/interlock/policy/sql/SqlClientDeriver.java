@@ -16,7 +16,7 @@ import java.util.Set;
  * Finds the statements a database client runs: {@code psql -c}, {@code mysql -e}, {@code sqlite3 DB 'SQL'},
  * {@code sqlcmd -Q}, {@code clickhouse-client -q}, {@code duckdb -c}, {@code cockroach sql -e},
  * {@code mongosh --eval}, {@code redis-cli FLUSHALL}, {@code snow sql -q}, {@code bq query}, {@code usql -c},
- * {@code turso db shell DB 'SQL'}, {@code wrangler d1 execute --command}, and a heredoc or here-string fed to any
+ * {@code turso db shell DB 'SQL'}, {@code wrangler d1 execute --command}, {@code mycli/litecli -e}, and a heredoc or here-string fed to any
  * of them. Each statement becomes a {@link SqlSubject} whose spans point into the shell command.
  */
 public final class SqlClientDeriver implements Deriver {
@@ -43,6 +43,10 @@ public final class SqlClientDeriver implements Deriver {
                     a.values(Set.of("--command"), 'c', "aAbeEHlnqsStxXw01W", Set.of()), true);
             case "mysql", "mariadb" -> sql(c, sink, program, SqlDialect.MYSQL,
                     a.values(Set.of("--execute"), 'e', "BEHNXbcfinqrstvwz", Set.of()), true);
+            case "mycli" -> sql(c, sink, program, SqlDialect.MYSQL,
+                    a.values(Set.of("--execute"), 'e', "", Set.of()), true);
+            case "litecli" -> sql(c, sink, program, SqlDialect.SQLITE,
+                    a.values(Set.of("--execute"), 'e', "", Set.of()), true);
             case "sqlite3", "sqlite" -> sqlite(c, a, sink, program, SqlDialect.SQLITE);
             case "duckdb" -> duckdb(c, a, sink);
             case "sqlcmd" -> {
