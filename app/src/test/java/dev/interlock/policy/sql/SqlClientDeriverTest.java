@@ -130,9 +130,14 @@ class SqlClientDeriverTest {
         assertEquals("TRUNCATE", s.origin().all().text());
         assertEquals("command", s.origin().all().field());
         assertEquals(15, s.origin().all().start());
-        // a quoted word: the span is the whole word
+        // a word quoted as a whole: the span is the statement inside the quotes
         SqlSubject q = Commands.derive(Commands.of("psql -c 'select 1; DROP TABLE x'")).get(1);
-        assertEquals("'select 1; DROP TABLE x'", q.origin().all().text());
+        assertEquals("DROP TABLE x", q.origin().all().text());
+        SqlSubject eq = Commands.derive(Commands.of("mysql --execute=\"TRUNCATE t\"")).get(0);
+        assertEquals("TRUNCATE t", eq.origin().all().text());
+        // quoted in parts: the span is the whole word
+        SqlSubject parts = Commands.derive(Commands.of("psql -c 'DROP TABLE '\"x\"")).get(0);
+        assertEquals("'DROP TABLE '\"x\"", parts.origin().all().text());
         assertTrue(q.describe().startsWith("psql → sql: DROP TABLE x"), q.describe());
         assertTrue(Commands.derive(c).size() >= 1);
     }
