@@ -88,7 +88,10 @@ public final class SqlClassifier {
                 }
                 statement(text, current, dialect, origin, via, depth, out);
                 current = new ArrayList<>();
-                out.add(subject(text, List.of(t), new Shape(Set.of(), metaVerb(t.value()), null, List.of()), origin, via));
+                String verb = metaVerb(t.value());
+                boolean shell = verb.startsWith("\\!") || verb.equals(".shell") || verb.equals(".system");
+                out.add(subject(text, List.of(t), new Shape(shell ? EnumSet.of(SqlKind.SHELL_ESCAPE) : Set.of(), verb,
+                        null, List.of()), origin, via));
             } else {
                 current.add(t);
             }
@@ -160,7 +163,11 @@ public final class SqlClassifier {
             case "REVOKE" -> new Shape(EnumSet.of(SqlKind.REVOKE), verb, null, List.of());
             case "WITH" -> with(text, t, dialect, origin, via, depth, nested);
             case "EXPLAIN" -> explain(text, t, dialect, origin, via, depth, nested);
-            case "DO", "EXECUTE", "EXEC", "PREPARE", "CALL" -> {
+            case "COPY" -> indexOfTop(t, "PROGRAM", 1) > 0
+                    ? new Shape(EnumSet.of(SqlKind.SHELL_ESCAPE), verb, null, List.of()) : Shape.none(verb);
+            case "SYSTEM" -> dialect == SqlDialect.MYSQL
+                    ? new Shape(EnumSet.of(SqlKind.SHELL_ESCAPE), verb, null, List.of()) : Shape.none(verb);
+            case "DO", "EXECUTE", "EXEC", "PREPARE" -> {
                 // DO runs its body; EXECUTE 'DROP …' / EXEC('…') / PREPARE s FROM '…' run a string as SQL
                 literals(text, t, dialect, origin, via, depth, nested);
                 yield Shape.none(verb);

