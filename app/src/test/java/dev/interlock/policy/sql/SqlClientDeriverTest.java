@@ -64,6 +64,16 @@ class SqlClientDeriverTest {
                 Arguments.of("turso db shell mydb 'DROP TABLE users'", set("drop")),
                 Arguments.of("wrangler d1 execute prod-db --remote --command='DELETE FROM users'", set("delete-without-where")),
                 Arguments.of("wrangler d1 execute prod-db --command='SELECT 1'", set()),
+                Arguments.of("aws --profile prod rds-data execute-statement --resource-arn arn:r --secret-arn arn:s --sql 'DROP TABLE users'", set("drop")),
+                Arguments.of("aws redshift-data execute-statement --cluster-identifier c --sql 'TRUNCATE events'", set("truncate")),
+                Arguments.of("aws rds-data execute-statement --resource-arn arn:r --sql 'SELECT 1'", set()),
+                Arguments.of("aws s3 ls --sql 'DROP TABLE x'", set()),
+                Arguments.of("az postgres flexible-server execute -n srv -u admin --querytext 'DELETE FROM users'", set("delete-without-where")),
+                Arguments.of("az mysql flexible-server execute -n srv -u admin -q 'DROP DATABASE shop'", set("drop", "drop-database")),
+                Arguments.of("az postgres flexible-server list --query '[].name'", set()),
+                Arguments.of("gcloud spanner databases execute-sql db --instance=i --sql='DELETE FROM Singers WHERE true'", set("delete-without-where")),
+                Arguments.of("heroku pg:psql -a shop -c 'DROP TABLE users'", set("drop")),
+                Arguments.of("heroku pg:info -a shop", set()),
                 Arguments.of("mongosh mydb --eval 'db.dropDatabase()'", set("mongo-drop-database")),
                 Arguments.of("mongosh --quiet --eval 'db.users.drop()'", set("mongo-drop")),
                 Arguments.of("mongo --eval 'db.users.deleteMany({})'", set("mongo-delete-all")),
@@ -94,6 +104,9 @@ class SqlClientDeriverTest {
         assertEquals(set("mongo-drop-database"), kinds(Commands.of("mongosh prod", "use prod\ndb.dropDatabase()", false, List.of())));
         assertEquals(set("redis-flushall"), kinds(Commands.of("redis-cli", "SET a 1\nFLUSHALL", false, List.of())));
         assertEquals(set("drop"), kinds(Commands.of("sqlite3 app.db", ".mode csv\nDROP TABLE t;", false, List.of())));
+        assertEquals(set("drop"), kinds(Commands.of("prisma db execute --stdin --url x", "DROP TABLE t;", false, List.of())));
+        assertEquals(set(), kinds(Commands.of("prisma db push", "DROP TABLE t;", false, List.of())));
+        assertEquals(set("truncate"), kinds(Commands.of("rails dbconsole -p", "TRUNCATE t;", false, List.of())));
     }
 
     @Test
