@@ -224,6 +224,26 @@ class SqlClassifierTest {
     }
 
     @Test
+    void tsqlStatementsWithoutSemicolonsAreSeparated() {
+        assertEquals(set("drop"), kinds(SqlClassifier.standard(), "SELECT 1 DROP TABLE users", SqlDialect.MSSQL));
+        assertEquals(set("delete-without-where"),
+                kinds(SqlClassifier.standard(), "DELETE FROM a DELETE FROM b WHERE id = 1", SqlDialect.MSSQL));
+        assertEquals(set("drop"), kinds(SqlClassifier.standard(), "IF OBJECT_ID('t') IS NOT NULL DROP TABLE t", SqlDialect.MSSQL));
+        assertEquals(set("drop"), kinds(SqlClassifier.standard(), "EXEC sp_executesql N'DROP TABLE t'", SqlDialect.MSSQL));
+        // words that continue a statement
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "CREATE TABLE c (p int REFERENCES p(id) ON DELETE CASCADE ON UPDATE NO ACTION)", SqlDialect.MSSQL));
+        assertEquals(set(), kinds(SqlClassifier.standard(), "SELECT * FROM t WITH (UPDLOCK) WHERE id = 1", SqlDialect.MSSQL));
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "INSERT INTO t (id) VALUES (1) ON DUPLICATE KEY UPDATE n = n + 1", SqlDialect.GENERIC));
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "INSERT INTO t VALUES (1) ON CONFLICT (id) DO UPDATE SET n = 2", SqlDialect.GENERIC));
+        assertEquals(set(), kinds(SqlClassifier.standard(), "SELECT * FROM jobs FOR UPDATE SKIP LOCKED", SqlDialect.GENERIC));
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE", SqlDialect.MSSQL));
+    }
+
+    @Test
     void sqliteDotCommandsAreNotStatements() {
         List<SqlSubject> subs = classify(SqlClassifier.standard(), ".tables\n.schema users\nDELETE FROM users;", SqlDialect.SQLITE);
         assertEquals(3, subs.size());
