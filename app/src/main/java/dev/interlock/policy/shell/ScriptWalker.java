@@ -375,6 +375,7 @@ final class ScriptWalker {
         Word stdin = io.stdin();
         List<SyntaxNode> pipeAfter = new ArrayList<>();
         List<SyntaxNode> listAfter = new ArrayList<>();
+        List<SyntaxNode> fileRedirects = new ArrayList<>();
         WordReader words = new WordReader(f.src, f.map, st.vars);
         for (SyntaxNode r : n.children) {
             if (r == body) {
@@ -387,7 +388,7 @@ final class ScriptWalker {
                         if (c.is("pipeline")) {
                             pipeAfter.addAll(c.children.stream().filter(x -> x.named && !x.is("comment")).toList());
                         } else if (c.is("file_redirect")) {
-                            fileRedirect(c, f, st, words);
+                            fileRedirects.add(c);
                         } else if ("right".equals(c.field)) {
                             listAfter.add(c);
                         } else if (c.named && !c.is("heredoc_body") && !c.is("heredoc_start")
@@ -403,13 +404,15 @@ final class ScriptWalker {
                         stdin = words.read(v);
                     }
                 }
-                case "file_redirect" -> fileRedirect(r, f, st, words);
+                case "file_redirect" -> fileRedirects.add(r);
                 default -> visit(r, f, st, Io.NONE);
             }
         }
         if (body == null) {
             return;
         }
+        // tree-sitter hangs a redirection after "cd x && cmd > f" on the whole list: resolve it after the body
+        // so that the cd is taken into account
         Io bodyIo = new Io(stdin, io.piped());
         if (pipeAfter.isEmpty()) {
             visit(body, f, st, bodyIo);
@@ -422,6 +425,9 @@ final class ScriptWalker {
                 captures.pop();
             }
             pipeline(pipeAfter, cap, f, st, Io.NONE);
+        }
+        for (SyntaxNode r : fileRedirects) {
+            fileRedirect(r, f, st, new WordReader(f.src, f.map, st.vars));
         }
         for (SyntaxNode c : listAfter) {
             visit(c, f, st, Io.NONE);

@@ -154,6 +154,34 @@ class IncidentTest {
     }
 
     @Test
+    void wrappedPipedAndHeredocCurlsAreHeld() {
+        String json = "{\"query\":\"mutation { volumeDelete(volumeId: \\\"" + VOLUME + "\\\") }\"}";
+        for (String cmd : List.of(
+                "sudo -E env RAILWAY_TOKEN=x curl -sS " + APP + " --json '" + json + "'",
+                "bash -c 'curl -sS " + APP + " -H content-type:application/json -d @- <<EOF\n" + json + "\nEOF'",
+                "cd /tmp && curl " + APP + " -d @- <<'EOF'\n" + json + "\nEOF",
+                "xh POST " + APP + " query='mutation { volumeDelete(volumeId: \"" + VOLUME + "\") }'",
+                "https " + APP.replace("https://", "") + " query='mutation { volumeDelete(volumeId: \"" + VOLUME + "\") }'",
+                "wget -qO- --header='Content-Type: application/json' --post-data='" + json + "' " + APP,
+                "railway api 'mutation($id: String!) { volumeDelete(volumeId: $id) }' --var id=" + VOLUME)) {
+            Decision d = engine.evaluate(new ShellCommand(cmd, "/home/dev/project"));
+            assertEquals(VOLUME, d.target().orElse(null), () -> cmd + " -> " + d.summary() + "\n" + engine.explain(new ShellCommand(cmd, "/home/dev/project")));
+            assertVolumeDelete(d);
+        }
+        Decision piped = engine.evaluate(new ShellCommand("cat payload.json | curl " + APP + " -d @-", "/tmp"));
+        assertEquals(Verdict.ASK, piped.verdict(), piped::summary);
+        assertEquals(Severity.CRITICAL, piped.severity());
+    }
+
+    @Test
+    void anIpWithTheRailwayHostHeaderIsTheSameEndpoint() {
+        Decision d = engine.evaluate(new HttpCall("POST", "https://66.33.22.11/graphql/v2",
+                Map.of("Host", List.of("backboard.railway.app"), "Content-Type", List.of("application/json")),
+                "{\"query\":\"mutation { volumeDelete(volumeId: \\\"" + VOLUME + "\\\") }\"}"));
+        assertVolumeDelete(d);
+    }
+
+    @Test
     void curlWithABodyFromAFileToTheEndpointIsHeld() {
         Decision d = engine.evaluate(new ShellCommand("curl -X POST " + APP + " -d @payload.json", "/tmp"));
         assertEquals(Verdict.ASK, d.verdict(), d::summary);
