@@ -109,6 +109,14 @@ class DeriversTest {
     }
 
     @Test
+    void curlGlobsAreBounded() {
+        String many = "https://x.io/" + "{a,b}".repeat(40);
+        assertEquals(Globs.MAX, Globs.expand(many).size());
+        String placeholders = "https://x.io/" + "{p}".repeat(100_000);
+        assertEquals(List.of(placeholders), Globs.expand(placeholders));
+    }
+
+    @Test
     void curlSpansPointAtTheWords() {
         String cmd = "curl -X DELETE https://api.github.com/repos/acme/app";
         HttpSubject s = one(cmd);
