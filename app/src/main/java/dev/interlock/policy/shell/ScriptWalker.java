@@ -375,6 +375,7 @@ final class ScriptWalker {
         Word stdin = io.stdin();
         List<SyntaxNode> pipeAfter = new ArrayList<>();
         List<SyntaxNode> listAfter = new ArrayList<>();
+        List<SyntaxNode> fileRedirects = new ArrayList<>();
         WordReader words = new WordReader(f.src, f.map, st.vars);
         for (SyntaxNode r : n.children) {
             if (r == body) {
@@ -387,7 +388,7 @@ final class ScriptWalker {
                         if (c.is("pipeline")) {
                             pipeAfter.addAll(c.children.stream().filter(x -> x.named && !x.is("comment")).toList());
                         } else if (c.is("file_redirect")) {
-                            fileRedirect(c, f, st, words);
+                            fileRedirects.add(c);
                         } else if ("right".equals(c.field)) {
                             listAfter.add(c);
                         } else if (c.named && !c.is("heredoc_body") && !c.is("heredoc_start")
@@ -403,13 +404,15 @@ final class ScriptWalker {
                         stdin = words.read(v);
                     }
                 }
-                case "file_redirect" -> fileRedirect(r, f, st, words);
+                case "file_redirect" -> fileRedirects.add(r);
                 default -> visit(r, f, st, Io.NONE);
             }
         }
         if (body == null) {
             return;
         }
+        // tree-sitter hangs a redirection after "cd x && cmd > f" on the whole list: resolve it after the body
+        // so that the cd is taken into account
         Io bodyIo = new Io(stdin, io.piped());
         if (pipeAfter.isEmpty()) {
             visit(body, f, st, bodyIo);
@@ -422,6 +425,9 @@ final class ScriptWalker {
                 captures.pop();
             }
             pipeline(pipeAfter, cap, f, st, Io.NONE);
+        }
+        for (SyntaxNode r : fileRedirects) {
+            fileRedirect(r, f, st, new WordReader(f.src, f.map, st.vars));
         }
         for (SyntaxNode c : listAfter) {
             visit(c, f, st, Io.NONE);
@@ -562,7 +568,7 @@ final class ScriptWalker {
         commands++;
         String program = programOverride != null
                 ? (programOverride.startsWith("@") ? programOverride : normalise(programOverride))
-                : normalise(programWord.text());
+                : programWord.literal() ? normalise(programWord.text()) : programWord.text();
         Span span = commandSpan(programWord, args);
         if (programOverride == null && (!programWord.literal() || program.matches(".*[*?\\[].*"))) {
             construct(classify(programWord.start(), programWord.end(), subs, ConstructSubject.DYNAMIC_COMMAND),
@@ -579,8 +585,8 @@ final class ScriptWalker {
             return;
         }
         if (io.stdin() != null && Wrappers.readsStdin(s)) {
-            String step = program + " reads its program from stdin";
-            sink.note(step);
+            String step = program + " stdin";
+            sink.note(program + " reads its program from stdin");
             if (Wrappers.SHELLS.contains(program)) {
                 script(List.of(io.stdin()), st.copy(), append(via, step), f, subs, step);
             } else {
@@ -641,7 +647,7 @@ final class ScriptWalker {
             }
             text.append(w.text());
         }
-        sink.note("parsed the " + step + " string as a script");
+        sink.note("parsed the " + step + " text as a script");
         walk(text.toString(), OffsetMap.joined(words), via, f.nesting + 1, st);
     }
 

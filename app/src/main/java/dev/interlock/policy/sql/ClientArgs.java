@@ -9,7 +9,7 @@ import java.util.Set;
 /** Reads option values and positional words out of a client's argument list, keeping their origins. */
 final class ClientArgs {
     /** A piece of text an argument carries, and where it sits in the script. */
-    record Piece(String text, TextOrigin origin) {
+    record Piece(String text, TextOrigin origin, boolean literal) {
     }
 
     private final List<Word> args;
@@ -21,13 +21,13 @@ final class ClientArgs {
     }
 
     Piece whole(Word w) {
-        return new Piece(w.text(), w.origin(script));
+        return new Piece(w.text(), w.origin(script), w.literal());
     }
 
     /** The part of {@code w} after its first {@code skip} characters (e.g. after {@code --command=}). */
     Piece rest(Word w, int skip) {
         TextOrigin o = w.origin(script);
-        return new Piece(w.text().substring(skip), w.verbatim() ? o.sub(skip, w.text().length(), true) : o);
+        return new Piece(w.text().substring(skip), w.verbatim() ? o.sub(skip, w.text().length(), true) : o, w.literal());
     }
 
     /**

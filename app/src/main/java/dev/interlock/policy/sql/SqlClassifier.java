@@ -26,6 +26,9 @@ public final class SqlClassifier {
     /** Statements longer than this are read from tokens only: the parser's cost grows too fast beyond it. */
     private static final int MAX_PARSE_CHARS = 8_192;
     private static final int MAX_NESTING = 4;
+    private static final int MAX_STATEMENT_DEPTH = 32;
+    /** More statements than this in one text is not analysed: the action is held as too complex. */
+    public static final int MAX_STATEMENTS = 10_000;
     private static final Set<String> WRITE_VERBS = Set.of("DELETE", "UPDATE", "INSERT", "MERGE", "REPLACE", "UPSERT");
 
     private final boolean useParser;
@@ -72,6 +75,9 @@ public final class SqlClassifier {
                          int depth, List<SqlSubject> out) {
         List<Tok> toks = SqlLexer.lex(text, options);
         List<Tok> current = new ArrayList<>();
+        if (toks.size() > 4 * MAX_STATEMENTS && countSemis(toks) > MAX_STATEMENTS) {
+            throw new SqlTooComplexException("more than " + MAX_STATEMENTS + " SQL statements in one text");
+        }
         for (Tok t : toks) {
             if (t.type() == Type.SEMI) {
                 statement(text, current, dialect, origin, via, depth, out);
@@ -88,6 +94,17 @@ public final class SqlClassifier {
             }
         }
         statement(text, current, dialect, origin, via, depth, out);
+    }
+
+    private static int countSemis(List<Tok> toks) {
+        int n = 0;
+        for (Tok t : toks) {
+            if (t.type() != Type.WORD && t.type() != Type.PUNCT && t.type() != Type.NUMBER && t.type() != Type.STRING
+                    && t.type() != Type.QUOTED_IDENT) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String metaVerb(String meta) {
@@ -125,9 +142,12 @@ public final class SqlClassifier {
 
     private Shape shape(String text, List<Tok> t, SqlDialect dialect, TextOrigin origin, String via, int depth,
                         List<SqlSubject> nested) {
+        if (depth > MAX_STATEMENT_DEPTH) {
+            throw new SqlTooComplexException("SQL nested more than " + MAX_STATEMENT_DEPTH + " statements deep");
+        }
         Tok first = t.get(0);
         if (first.type() != Type.WORD) {
-            return Shape.none(first.value());
+            return Shape.none(text.substring(first.start(), first.end()));
         }
         String verb = first.value();
         return switch (verb) {
@@ -295,22 +315,47 @@ public final class SqlClassifier {
 
     private Shape delete(String text, List<Tok> t) {
         List<String> table = names(t, skipWords(t, 1, "LOW_PRIORITY", "QUICK", "IGNORE", "FROM", "ONLY"));
-        Boolean unfiltered = parsedUnfiltered(text, t, true);
-        if (unfiltered == null) {
-            unfiltered = tokensUnfiltered(t);
-        }
-        return unfiltered ? new Shape(EnumSet.of(SqlKind.DELETE_WITHOUT_WHERE), "DELETE", "table", table)
+        return unfiltered(text, t, true) ? new Shape(EnumSet.of(SqlKind.DELETE_WITHOUT_WHERE), "DELETE", "table", table)
                 : new Shape(Set.of(), "DELETE", "table", table);
     }
 
     private Shape update(String text, List<Tok> t) {
         List<String> table = names(t, skipWords(t, 1, "LOW_PRIORITY", "IGNORE", "ONLY"));
-        Boolean unfiltered = parsedUnfiltered(text, t, false);
-        if (unfiltered == null) {
-            unfiltered = tokensUnfiltered(t);
-        }
-        return unfiltered ? new Shape(EnumSet.of(SqlKind.UPDATE_WITHOUT_WHERE), "UPDATE", "table", table)
+        return unfiltered(text, t, false) ? new Shape(EnumSet.of(SqlKind.UPDATE_WITHOUT_WHERE), "UPDATE", "table", table)
                 : new Shape(Set.of(), "UPDATE", "table", table);
+    }
+
+    /**
+     * True when the statement touches every row. The tokens decide the usual cases (no WHERE; a WHERE that is
+     * constant-true, constant-false or reads a column). A WHERE that reads no column but that the tokens cannot
+     * evaluate ({@code WHERE 2*3 = 6}, {@code WHERE random() < 2}) goes to JSqlParser; if it cannot tell either,
+     * such a constant condition counts as true: failing closed.
+     */
+    private boolean unfiltered(String text, List<Tok> t, boolean isDelete) {
+        int w = indexOfTop(t, "WHERE", 1);
+        if (w < 0) {
+            return true;
+        }
+        if (w + 1 < t.size() && t.get(w + 1).isWord("CURRENT")) {
+            return false;
+        }
+        int end = t.size();
+        for (String stop : List.of("RETURNING", "ORDER", "LIMIT", "OUTPUT")) {
+            int at = indexOfTop(t, stop, w + 1);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        List<Tok> cond = t.subList(w + 1, end);
+        Boolean truth = Tautology.truth(cond);
+        if (truth != null) {
+            return truth;
+        }
+        if (Tautology.readsAColumn(cond)) {
+            return false;
+        }
+        Boolean parsed = parsedUnfiltered(text, t, isDelete);
+        return parsed == null || parsed;
     }
 
     private static int skipWords(List<Tok> t, int k, String... words) {
@@ -335,15 +380,20 @@ public final class SqlClassifier {
         return k;
     }
 
-    /** TRUE/FALSE from JSqlParser's reading of the WHERE clause; null when it cannot parse the statement. */
+    /** TRUE/FALSE from JSqlParser's reading of the WHERE clause; null when it cannot parse or judge it. */
     private Boolean parsedUnfiltered(String text, List<Tok> t, boolean isDelete) {
         int s = t.get(0).start();
         int e = t.get(t.size() - 1).end();
         if (!useParser || e - s > MAX_PARSE_CHARS) {
             return null;
         }
+        String sql = text.substring(s, e);
+        if (CCJSqlParserUtil.getNestingDepth(sql) > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
+            // deep nesting makes the parser backtrack exponentially
+            return null;
+        }
         try {
-            CCJSqlParser parser = CCJSqlParserUtil.newParser(text.substring(s, e));
+            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false);
             Statement st = parser.Statement();
             Expression where;
             if (isDelete && st instanceof Delete d) {
@@ -353,29 +403,11 @@ public final class SqlClassifier {
             } else {
                 return null;
             }
-            return where == null || Tautology.holds(where);
+            return where == null ? Boolean.TRUE : Tautology.truth(where);
         } catch (Exception | StackOverflowError ex) {
-            // the parser does not know this dialect's form: the token reading decides
+            // the parser does not know this dialect's form
             return null;
         }
-    }
-
-    private static boolean tokensUnfiltered(List<Tok> t) {
-        int w = indexOfTop(t, "WHERE", 1);
-        if (w < 0) {
-            return true;
-        }
-        if (w + 1 < t.size() && t.get(w + 1).isWord("CURRENT")) {
-            return false;
-        }
-        int end = t.size();
-        for (String stop : List.of("RETURNING", "ORDER", "LIMIT", "OUTPUT")) {
-            int at = indexOfTop(t, stop, w + 1);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return Tautology.holds(t.subList(w + 1, end));
     }
 
     // ---- WITH / EXPLAIN / bodies

@@ -88,18 +88,32 @@ public final class SqlClientDeriver implements Deriver {
                             boolean readsStdin) {
         String via = via(c, client);
         for (Piece p : pieces) {
-            emit(SqlSubjects.of(p.text(), "sql", dialect, p.origin(), via), sink);
+            emit(SqlSubjects.of(p.text(), "sql", dialect, p.origin(), via), p.literal(), sink);
         }
         if (readsStdin && c.stdin() != null) {
             Word in = c.stdin();
-            emit(SqlSubjects.of(in.text(), "sql", dialect, in.origin(c.script()), via + " <<"), sink);
+            emit(SqlSubjects.of(in.text(), "sql", dialect, in.origin(c.script()), via + " <<"), in.literal(), sink);
         }
     }
 
-    private static void emit(List<SqlSubject> subjects, SubjectSink sink) {
+    private static void emit(List<SqlSubject> subjects, boolean literal, SubjectSink sink) {
         for (SqlSubject s : subjects) {
-            sink.add(s);
+            sink.add(literal ? s : markUnresolved(s));
         }
+    }
+
+    /**
+     * A statement that starts with an expansion the shell analyser could not resolve ({@code "$SQL"},
+     * {@code "$(cat x.sql)"}) is unknown text: it is marked so a rule can hold it instead of allowing it.
+     */
+    static SqlSubject markUnresolved(SqlSubject s) {
+        String v = s.verb();
+        if (!(v.startsWith("$") || v.startsWith("`"))) {
+            return s;
+        }
+        java.util.EnumSet<SqlKind> kinds = java.util.EnumSet.of(SqlKind.UNRESOLVED);
+        kinds.addAll(s.kinds());
+        return new SqlSubject(s.language(), s.text(), kinds, s.verb(), s.objectKind(), s.objects(), s.origin(), s.via());
     }
 
     private static String via(CommandSubject c, String client) {
@@ -185,10 +199,11 @@ public final class SqlClientDeriver implements Deriver {
     private static void mongo(CommandSubject c, ClientArgs a, SubjectSink sink, String client) {
         String via = via(c, client);
         for (Piece p : a.values(Set.of("--eval"), (char) 0, "", Set.of())) {
-            emit(MongoClassifier.classify(p.text(), p.origin(), via), sink);
+            emit(MongoClassifier.classify(p.text(), p.origin(), via), p.literal(), sink);
         }
         if (c.stdin() != null) {
-            emit(MongoClassifier.classify(c.stdin().text(), c.stdin().origin(c.script()), via + " <<"), sink);
+            emit(MongoClassifier.classify(c.stdin().text(), c.stdin().origin(c.script()), via + " <<"),
+                    c.stdin().literal(), sink);
         }
     }
 
@@ -215,9 +230,11 @@ public final class SqlClientDeriver implements Deriver {
             List<String> words = command.stream().map(Word::text).toList();
             boolean keysFromInput = words.size() == 1 && fromInput || a.has("-x") && fromInput;
             TextOrigin origin = new TextOrigin("command", firstWord.start(), lastWord.end(), true, c.script());
-            sink.add(RedisClassifier.command(words, keysFromInput, origin, via));
+            SqlSubject s = RedisClassifier.command(words, keysFromInput, origin, via);
+            sink.add(firstWord.literal() ? s : markUnresolved(s));
         } else if (c.stdin() != null) {
-            emit(RedisClassifier.script(c.stdin().text(), c.stdin().origin(c.script()), via + " <<"), sink);
+            emit(RedisClassifier.script(c.stdin().text(), c.stdin().origin(c.script()), via + " <<"),
+                    c.stdin().literal(), sink);
         }
     }
 }

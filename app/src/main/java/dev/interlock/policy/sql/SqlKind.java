@@ -20,7 +20,9 @@ public enum SqlKind {
     MONGO_DELETE_ALL("mongo-delete-all"),
     REDIS_FLUSHALL("redis-flushall"),
     REDIS_FLUSHDB("redis-flushdb"),
-    REDIS_DEL_PATTERN("redis-del-pattern");
+    REDIS_DEL_PATTERN("redis-del-pattern"),
+    /** The statement comes from an expansion the shell analyser cannot resolve ({@code psql -c "$SQL"}). */
+    UNRESOLVED("unresolved");
 
     private final String id;
 

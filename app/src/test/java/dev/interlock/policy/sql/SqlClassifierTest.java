@@ -65,6 +65,12 @@ class SqlClassifierTest {
                 Arguments.of("UPDATE users SET x = (SELECT y FROM z WHERE z.id = 1)", set("update-without-where")),
                 Arguments.of("UPDATE users SET admin = true WHERE id = 7", set()),
                 Arguments.of("DELETE FROM t WHERE CURRENT OF c", set()),
+                // a condition that reads no column and cannot be evaluated counts as always true
+                Arguments.of("DELETE FROM t WHERE random() < 2", set("delete-without-where")),
+                Arguments.of("DELETE FROM t WHERE now() > '2000-01-01'", set("delete-without-where")),
+                Arguments.of("DELETE FROM t WHERE 2 * 3 = 6", set("delete-without-where")),
+                Arguments.of("DELETE FROM t WHERE active", set()),
+                Arguments.of("DELETE FROM t WHERE lower(name) = 'bob'", set()),
                 // alter
                 Arguments.of("ALTER TABLE users DROP COLUMN email", set("alter-drop")),
                 Arguments.of("ALTER TABLE users DROP CONSTRAINT users_pkey", set("alter-drop")),
@@ -178,6 +184,25 @@ class SqlClassifierTest {
     void mysqlExecutableCommentsAreCode() {
         assertEquals(set("drop"), kinds(SqlClassifier.standard(), "SELECT 1; /*!50000 DROP TABLE users */;", SqlDialect.MYSQL));
         assertEquals(set(), kinds(SqlClassifier.standard(), "SELECT /*+ BKA(t) */ 1 FROM t", SqlDialect.MYSQL));
+    }
+
+    @Test
+    void pathologicalInputIsAnsweredOrRefusedNeverHangs() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            // 2,000 nested parentheses: beyond the evaluator's depth, the constant condition counts as true
+            String deep = "DELETE FROM t WHERE " + "(".repeat(2000) + "1=1" + ")".repeat(2000);
+            assertEquals(set("delete-without-where"), kinds(SqlClassifier.standard(), deep, SqlDialect.GENERIC));
+            // a 1 MB statement
+            String big = "DELETE FROM t WHERE id IN (" + "1,".repeat(500_000) + "1)";
+            assertEquals(set(), kinds(SqlClassifier.standard(), big, SqlDialect.GENERIC));
+            // 100,000 statements: refused as too complex (the engine asks)
+            String many = "SELECT 1;".repeat(100_000);
+            org.junit.jupiter.api.Assertions.assertThrows(SqlTooComplexException.class,
+                    () -> SqlClassifier.standard().classify(many, SqlDialect.GENERIC, TextOrigin.whole("b", many), ""));
+            String nested = "EXPLAIN ANALYZE ".repeat(5_000) + "DELETE FROM t";
+            org.junit.jupiter.api.Assertions.assertThrows(SqlTooComplexException.class,
+                    () -> SqlClassifier.standard().classify(nested, SqlDialect.GENERIC, TextOrigin.whole("b", nested), ""));
+        });
     }
 
     @Test

@@ -94,6 +94,22 @@ class SqlClientDeriverTest {
     }
 
     @Test
+    void sqlFromAnUnresolvedExpansionIsMarked() {
+        CommandSubject dynamic = new CommandSubject("psql", new dev.interlock.policy.shell.Word("psql", 0, 4, true, true),
+                List.of(new dev.interlock.policy.shell.Word("-c", 5, 7, true, true),
+                        new dev.interlock.policy.shell.Word("$SQL", 8, 14, false, false)),
+                java.util.Map.of(), null, false, "/tmp", List.of(), "psql -c \"$SQL\"");
+        assertEquals(set("unresolved"), kinds(dynamic));
+        CommandSubject partly = new CommandSubject("psql", new dev.interlock.policy.shell.Word("psql", 0, 4, true, true),
+                List.of(new dev.interlock.policy.shell.Word("-c", 5, 7, true, true),
+                        new dev.interlock.policy.shell.Word("SELECT * FROM t WHERE id = $ID", 8, 40, false, false)),
+                java.util.Map.of(), null, false, "/tmp", List.of(), "psql -c \"SELECT * FROM t WHERE id = $ID\"");
+        assertEquals(set(), kinds(partly));
+        // a literal word that happens to start with $ is just text
+        assertEquals(set(), kinds(Commands.of("psql -c '$1'")));
+    }
+
+    @Test
     void keysPipedIntoDelAreADeleteByPattern() {
         CommandSubject viaXargs = Commands.of("redis-cli del", null, true, List.of("xargs"));
         assertEquals(set("redis-del-pattern"), kinds(viaXargs));
