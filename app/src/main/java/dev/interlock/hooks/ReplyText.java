@@ -1,0 +1,52 @@
+package dev.interlock.hooks;
+
+import dev.interlock.broker.Resolution;
+import dev.interlock.policy.Decision;
+
+/** The words agents and their users read. Deny reasons always say what to do next. */
+final class ReplyText {
+    static final String START_HINT = "Interlock is not running, so nobody can approve this. Ask the user to start "
+            + "Interlock (the tray app, or `interlock serve --headless`) and then retry.";
+
+    private ReplyText() {
+    }
+
+    /** For the model: why it was blocked and how it can get through (approval id, human, identical retry). */
+    static String deny(Resolution r) {
+        StringBuilder sb = new StringBuilder("Blocked by Interlock");
+        Decision d = r.decision();
+        if (!d.matches().isEmpty()) {
+            sb.append(": ").append(d.summary());
+        }
+        if (!r.reason().isBlank()) {
+            sb.append(". ").append(r.reason().strip());
+        }
+        if (r.approvalId() != null && !r.reason().contains(r.approvalId())) {
+            sb.append(". Awaiting approval ").append(r.approvalId())
+                    .append(": a human must approve it in Interlock (pop-up or `interlock approvals`); once approved,"
+                            + " retry the identical action. Do not try to work around this block.");
+        }
+        if ("offline".equals(r.decidedBy()) && !r.reason().contains("not running")) {
+            sb.append(". ").append(START_HINT);
+        }
+        return sb.toString();
+    }
+
+    /** For the human the agent will ask (native ask). */
+    static String ask(Resolution r) {
+        String base = "Interlock wants you to confirm this: " + r.decision().summary();
+        if ("offline".equals(r.decidedBy())) {
+            base += " (Interlock is not running; start it to review such actions in Interlock)";
+        }
+        return base;
+    }
+
+    static String approved(Resolution r) {
+        return "Approved in Interlock (" + r.decidedBy() + ")";
+    }
+
+    static String malformed(String agent, String problem) {
+        return "Blocked by Interlock: the " + agent + " hook payload could not be understood (" + problem
+                + "), so the action was not checked. Update Interlock or run `interlock doctor`.";
+    }
+}
