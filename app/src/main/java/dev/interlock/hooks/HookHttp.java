@@ -12,13 +12,15 @@ import java.util.Map;
  * optional {@value #HOST} (the host agent named by the hook's environment, see {@link HostDetector}) and
  * {@value #BUDGET} (seconds the client will wait; the service should end any hold before it).
  * <p>Response: 200 with the agent's stdout as the body, {@value #EXIT} its exit code and, when there is one,
- * {@value #STDERR} the text for stderr on one line. Anything else (no header, other status) makes the client fail
- * closed.
+ * {@value #STDERR} the text for stderr, Base64 of its UTF-8 bytes (the control API's choice: any text survives a
+ * header). Clients also accept a plain one-line {@value #STDERR_PLAIN}. Anything else (no exit header, another
+ * status) makes the client fail closed.
  */
 public final class HookHttp {
     public static final String PATH_PREFIX = "/v1/hook/";
     public static final String EXIT = "X-Interlock-Exit";
-    public static final String STDERR = "X-Interlock-Stderr";
+    public static final String STDERR = "X-Interlock-Stderr-B64";
+    public static final String STDERR_PLAIN = "X-Interlock-Stderr";
     public static final String HOST = "X-Interlock-Host";
     public static final String BUDGET = "X-Interlock-Budget";
 
@@ -30,18 +32,10 @@ public final class HookHttp {
         Map<String, String> h = new LinkedHashMap<>();
         h.put(EXIT, Integer.toString(reply.exitCode()));
         if (reply.stderr() != null && !reply.stderr().isBlank()) {
-            h.put(STDERR, oneLine(reply.stderr()));
+            h.put(STDERR, java.util.Base64.getEncoder().encodeToString(
+                    reply.stderr().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         return h;
     }
 
-    /**
-     * Header-safe: no CR/LF or other control characters, bounded length, and UTF-8 bytes carried one per char
-     * (servers write header chars as Latin-1 bytes, so the client receives the UTF-8 text unchanged).
-     */
-    static String oneLine(String s) {
-        String t = s.strip().replaceAll("[\\p{Cntrl}]+", " ");
-        t = t.length() > 4000 ? t.substring(0, 4000) + "..." : t;
-        return new String(t.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
 }

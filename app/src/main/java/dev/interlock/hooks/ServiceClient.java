@@ -104,7 +104,10 @@ public final class ServiceClient {
                     + (exit.isEmpty() ? " without an exit code" : ""));
         }
         String err = resp.headers().firstValue(HookHttp.STDERR)
-                .map(s -> new String(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)).orElse("");
+                .map(s -> new String(java.util.Base64.getMimeDecoder().decode(s), StandardCharsets.UTF_8))
+                .or(() -> resp.headers().firstValue(HookHttp.STDERR_PLAIN)
+                        .map(s -> new String(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)))
+                .orElse("");
         return new Reply(new String(resp.body(), StandardCharsets.UTF_8), Integer.parseInt(exit.get().strip()), err);
     }
 }
