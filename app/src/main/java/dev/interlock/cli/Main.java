@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 PacksCommand.class,
                 PolicyCommand.class,
                 HookCommand.class,
+                InstallCommand.class,
+                UninstallCommand.class,
+                DoctorCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
