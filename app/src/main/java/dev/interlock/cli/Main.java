@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 InstallCommand.class,
                 UninstallCommand.class,
                 DoctorCommand.class,
+                ExecCommand.class,
+                RunCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -19,17 +19,22 @@ final class ReplyText {
             sb.append(": ").append(d.summary());
         }
         if (!r.reason().isBlank()) {
-            sb.append(". ").append(r.reason().strip());
+            sentence(sb, r.reason().strip());
         }
         if (r.approvalId() != null && !r.reason().contains(r.approvalId())) {
-            sb.append(". Awaiting approval ").append(r.approvalId())
-                    .append(": a human must approve it in Interlock (pop-up or `interlock approvals`); once approved,"
-                            + " retry the identical action. Do not try to work around this block.");
+            sentence(sb, "Awaiting approval " + r.approvalId() + ": a human must approve it in Interlock (pop-up or "
+                    + "`interlock approvals`); once approved, retry the identical action. Do not try to work around"
+                    + " this block.");
         }
         if ("offline".equals(r.decidedBy()) && !r.reason().contains("not running")) {
-            sb.append(". ").append(START_HINT);
+            sentence(sb, START_HINT);
         }
         return sb.toString();
+    }
+
+    private static void sentence(StringBuilder sb, String next) {
+        char last = sb.charAt(sb.length() - 1);
+        sb.append(last == '.' || last == '!' || last == '?' ? " " : ". ").append(next);
     }
 
     /** For the human the agent will ask (native ask). */

@@ -16,12 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 127.0.0.1 with a bearer token, speaking {@link HookHttp}. Writes {@code run/endpoint} and {@code run/hook-token}
  * the way the service does.
  */
-final class LoopbackHookServer implements AutoCloseable {
+public final class LoopbackHookServer implements AutoCloseable {
     final HttpServer server;
-    final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger requests = new AtomicInteger();
     volatile String lastHostHint;
 
-    LoopbackHookServer(Guard guard, String token, Path runDir) throws IOException {
+    public LoopbackHookServer(Guard guard, String token, Path runDir) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(Executors.newFixedThreadPool(4));
         HookHandler handler = new HookHandler(HookAdapters.standard(), guard);
@@ -49,7 +49,7 @@ final class LoopbackHookServer implements AutoCloseable {
         TestDistribution.writePrivate(runDir.resolve("hook-token"), token + "\n");
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

@@ -15,13 +15,13 @@ import java.util.stream.Stream;
  * the dependency jars, and the test pack. Lets tests run the sh client and its JVM fallback as real processes
  * during {@code mvn test}, before {@code package} has built {@code app/target/dist}.
  */
-final class TestDistribution {
+public final class TestDistribution {
     static final Path SRC_DIST = Path.of("src/main/dist");
 
     private TestDistribution() {
     }
 
-    static Path build(Path root) throws IOException {
+    public static Path build(Path root) throws IOException {
         copyTree(SRC_DIST, root);
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -67,7 +67,7 @@ final class TestDistribution {
         }
     }
 
-    static void writePrivate(Path file, String text) throws IOException {
+    public static void writePrivate(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
         try {
