@@ -26,11 +26,30 @@ public final class HookHandler {
             "copilot-cli", "copilot", "github-copilot", "copilot", "cascade", "windsurf", "cursor-agent", "cursor");
 
     private final HookAdapters adapters;
-    private final Guard guard;
+    private final Decider decider;
+
+    /** How one parsed request is decided; the service passes its own (with audit of the rendered reply). */
+    @FunctionalInterface
+    public interface Decider {
+        Resolution decide(HookAdapter speaker, Request request);
+    }
+
+    /** The reply, and the resolution it was made from ({@code null} for pass-through and fail-closed replies). */
+    public record Handled(Reply reply, Resolution resolution) {
+    }
 
     public HookHandler(HookAdapters adapters, Guard guard) {
+        this((Decider) (speaker, request) -> guard.decide(request.action(), request.origin()), adapters);
+    }
+
+    private HookHandler(Decider decider, HookAdapters adapters) {
         this.adapters = adapters;
-        this.guard = guard;
+        this.decider = decider;
+    }
+
+    /** A handler whose requests are decided by {@code decider} (the service's, which audits the rendered reply). */
+    public static HookHandler deciding(HookAdapters adapters, Decider decider) {
+        return new HookHandler(decider, adapters);
     }
 
     /** The canonical agent id for a name given on the command line or in a URL. */
@@ -45,20 +64,25 @@ public final class HookHandler {
      * @param hostHint the host named by the hook's environment ({@link HostDetector#fromEnvironment}), or null
      */
     public Reply handle(String agent, byte[] body, String hostHint) {
+        return handleFull(agent, body, hostHint).reply();
+    }
+
+    /** Like {@link #handle}, also returning the resolution behind the reply. */
+    public Handled handleFull(String agent, byte[] body, String hostHint) {
         Optional<HookAdapter> named = adapters.forAgent(canonical(agent));
         if (named.isEmpty()) {
-            return new Reply("", 2, "Blocked by Interlock: no hook adapter for agent '" + agent + "'. Known: "
-                    + adapters.all().stream().map(HookAdapter::agent).toList());
+            return none(new Reply("", 2, "Blocked by Interlock: no hook adapter for agent '" + agent + "'. Known: "
+                    + adapters.all().stream().map(HookAdapter::agent).toList()));
         }
         HookAdapter adapter = named.get();
         JsonNode payload;
         try {
             payload = Payloads.JSON.readTree(body);
             if (payload == null || !payload.isObject()) {
-                return adapter.failClosed(ReplyText.malformed(adapter.agent(), "expected a JSON object"));
+                return none(adapter.failClosed(ReplyText.malformed(adapter.agent(), "expected a JSON object")));
             }
         } catch (IOException e) {
-            return adapter.failClosed(ReplyText.malformed(adapter.agent(), "not JSON: " + firstLine(e.getMessage())));
+            return none(adapter.failClosed(ReplyText.malformed(adapter.agent(), "not JSON: " + firstLine(e.getMessage()))));
         }
         // The payload's shape says which protocol the sender speaks (Cursor may run a Claude hook, etc.).
         HookAdapter speaker = HostDetector.protocolOf(payload)
@@ -69,12 +93,12 @@ public final class HookHandler {
         try {
             requests = speaker.parseAll(payload);
         } catch (IllegalArgumentException e) {
-            return speaker.failClosed(ReplyText.malformed(speaker.agent(), e.getMessage()));
+            return none(speaker.failClosed(ReplyText.malformed(speaker.agent(), e.getMessage())));
         } catch (RuntimeException e) {
-            return speaker.failClosed(ReplyText.malformed(speaker.agent(), e.toString()));
+            return none(speaker.failClosed(ReplyText.malformed(speaker.agent(), e.toString())));
         }
         if (requests.isEmpty()) {
-            return speaker.passThrough();
+            return none(speaker.passThrough());
         }
         Request chosen = null;
         Resolution strictest = null;
@@ -82,9 +106,9 @@ public final class HookHandler {
             Request attributed = attribute(r, hostHint, speaker.agent());
             Resolution res;
             try {
-                res = guard.decide(attributed.action(), attributed.origin());
+                res = decider.decide(speaker, attributed);
             } catch (RuntimeException e) {
-                return speaker.failClosed("Blocked by Interlock: the guard failed (" + e + "); nothing was allowed.");
+                return none(speaker.failClosed("Blocked by Interlock: the guard failed (" + e + "); nothing was allowed."));
             }
             if (strictest == null || rank(res) > rank(strictest)) {
                 strictest = res;
@@ -95,13 +119,17 @@ public final class HookHandler {
             }
         }
         try {
-            return speaker.reply(chosen, strictest);
+            return new Handled(speaker.reply(chosen, strictest), strictest);
         } catch (RuntimeException e) {
-            return speaker.failClosed("Blocked by Interlock: could not write the reply (" + e + ").");
+            return none(speaker.failClosed("Blocked by Interlock: could not write the reply (" + e + ")."));
         }
     }
 
-    private static int rank(Resolution r) {
+        private static Handled none(Reply r) {
+        return new Handled(r, null);
+    }
+
+private static int rank(Resolution r) {
         return switch (r.verdict()) {
             case DENY -> 3;
             case ASK -> 2;

@@ -13,13 +13,22 @@ final class ReplyText {
 
     /** For the model: why it was blocked and how it can get through (approval id, human, identical retry). */
     static String deny(Resolution r) {
-        StringBuilder sb = new StringBuilder("Blocked by Interlock");
         Decision d = r.decision();
-        if (!d.matches().isEmpty()) {
-            sb.append(": ").append(d.summary());
+        String reason = r.reason().strip();
+        boolean reasonNamesRule = d.primary().map(m -> reason.contains(m.qualifiedId())).orElse(true);
+        StringBuilder sb = new StringBuilder();
+        if (reason.isEmpty() || !reasonNamesRule) {
+            sb.append("Blocked by Interlock");
+            if (!d.matches().isEmpty()) {
+                sb.append(": ").append(d.summary());
+            }
         }
-        if (!r.reason().isBlank()) {
-            sentence(sb, r.reason().strip());
+        if (!reason.isEmpty()) {
+            if (sb.isEmpty()) {
+                sb.append(reason.contains("Interlock") ? "" : "Blocked by Interlock: ").append(reason);
+            } else {
+                sentence(sb, reason);
+            }
         }
         if (r.approvalId() != null && !r.reason().contains(r.approvalId())) {
             sentence(sb, "Awaiting approval " + r.approvalId() + ": a human must approve it in Interlock (pop-up or "

@@ -57,20 +57,28 @@ class HookClientTest {
     }
 
     static Run hook(Path home, String agent, String payload, Map<String, String> extraEnv) throws Exception {
+        return hook(dist, home, agent, payload, extraEnv);
+    }
+
+    /** Runs {@code share/hooks/interlock-hook AGENT} of {@code dist} as a real process, payload on stdin. */
+    static Run hook(Path dist, Path home, String agent, String payload, Map<String, String> extraEnv) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(dist.resolve("share/hooks/interlock-hook").toString(), agent);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("CLAUDE") || k.startsWith("CURSOR") || k.startsWith("GEMINI")
                 || k.startsWith("AMP") || k.equals("AGENT") || k.startsWith("INTERLOCK"));
         env.put("INTERLOCK_HOME", home.toString());
         env.putAll(extraEnv);
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
         p.getOutputStream().write(payload.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         assertTrue(p.waitFor(90, TimeUnit.SECONDS), "hook client did not finish");
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
     }
 
     static String claudeRead(String path, String mode) {
