@@ -4,6 +4,7 @@
 // closed. Anything but an explicit "allow" throws, which blocks the tool call and tells the model why.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
 
 const CLIENT = __CLIENT__;
@@ -25,28 +26,33 @@ function baseUrl(endpoint) {
   return `http://${endpoint}`;
 }
 
-async function viaService(payload) {
+// node:http rather than fetch: fetch adds Sec-Fetch-* headers, which the control API refuses as browser traffic.
+function viaService(payload) {
   const run = join(process.env.INTERLOCK_HOME || DATA_DIR, "run");
   const base = baseUrl(firstLine(join(run, "endpoint")));
   const token = firstLine(join(run, "hook-token"));
-  if (!base || !token) return null;
-  let res;
-  try {
-    res = await fetch(`${base}/v1/hook/opencode`, {
-      method: "POST",
+  if (!base || !token) return Promise.resolve(null);
+  const url = new URL(`${base}/v1/hook/opencode`);
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: url.hostname, port: url.port, path: url.pathname, method: "POST",
       headers: { "Authorization": `Bearer ${token}`, "Content-Type": "application/json",
+                 "Content-Length": Buffer.byteLength(payload),
                  "X-Interlock-Budget": String(Math.floor(BUDGET_MS / 1000)) },
-      body: payload,
-      signal: AbortSignal.timeout(BUDGET_MS),
+      timeout: BUDGET_MS,
+    }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve(res.statusCode === 200 && res.headers["x-interlock-exit"] !== undefined ? body : null));
     });
-  } catch (e) {
-    if (e && (e.name === "TimeoutError" || e.name === "AbortError")) {
-      throw new Error("Blocked by Interlock: no answer from Interlock in time, so this action was not allowed.");
-    }
-    return null; // not running: the client's fallback decides
-  }
-  if (res.status !== 200 || !res.headers.get("x-interlock-exit")) return null;
-  return await res.text();
+    req.on("timeout", () => {
+      req.destroy();
+      reject(new Error("Blocked by Interlock: no answer from Interlock in time, so this action was not allowed."));
+    });
+    req.on("error", () => resolve(null)); // not running: the client's fallback decides
+    req.end(payload);
+  });
 }
 
 function viaClient(payload) {
