@@ -88,14 +88,19 @@ class HookClientTest {
                 """.formatted(mode, path);
     }
 
-    @Test
-    void serviceRunning_allowDenyAndStderrHeaderRoundTrip() throws Exception {
-        Path home = Files.createDirectories(tmp.resolve("home-running"));
+    /** bash's /dev/tcp transport (the default where bash exists) and the plain sh + curl one. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tcp", "curl"})
+    void serviceRunning_allowDenyAndStderrHeaderRoundTrip(String transport) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home-running-" + transport));
+        Map<String, String> t = Map.of("INTERLOCK_HOOK_TRANSPORT", transport);
         try (LoopbackHookServer server = new LoopbackHookServer(serviceGuard(), "tok-123", home.resolve("run"))) {
-            Run allow = hook(home, "claude-code", claudeRead("/home/dev/project/README.md", "default"), Map.of());
+            Run allow = hook(home, "claude-code", claudeRead("/home/dev/project/README-café-✓.md", "default"), t);
             assertEquals(new Run(0, "", ""), allow);
 
-            Run deny = hook(home, "claude-code", claudeRead("/home/dev/.ssh/id_rsa", "default"), Map.of("CLAUDECODE", "1"));
+            Map<String, String> claude = new java.util.HashMap<>(t);
+            claude.put("CLAUDECODE", "1");
+            Run deny = hook(home, "claude-code", claudeRead("/home/dev/.ssh/id_rsa", "default"), claude);
             assertEquals(0, deny.exit(), deny.stderr());
             JsonNode out = JSON.readTree(deny.stdout()).get("hookSpecificOutput");
             assertEquals("deny", out.get("permissionDecision").asText());
@@ -105,7 +110,7 @@ class HookClientTest {
             String windsurf = """
                     {"agent_action_name":"pre_read_code","trajectory_id":"t","execution_id":"e",
                      "tool_info":{"file_path":"/srv/app/.env"}}""";
-            Run blocked = hook(home, "windsurf", windsurf, Map.of());
+            Run blocked = hook(home, "windsurf", windsurf, t);
             assertEquals(2, blocked.exit());
             assertEquals("", blocked.stdout());
             assertTrue(blocked.stderr().contains("ap-1") && blocked.stderr().contains("human must approve"), blocked.stderr());
