@@ -1,5 +1,7 @@
 package dev.interlock.cli;
 
+import dev.interlock.config.DataDir;
+import dev.interlock.config.Settings;
 import dev.interlock.hooks.install.ConfigEditor;
 import dev.interlock.hooks.install.HookTarget;
 import dev.interlock.hooks.install.Integration;
@@ -22,10 +24,11 @@ public final class InstallCommand implements Callable<Integer> {
     @Mixin
     AgentConfigOptions target;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + HookTarget.DEFAULT_TIMEOUT,
-            description = "Hook timeout written into the agent's config (default ${DEFAULT-VALUE}); must exceed "
-                    + "Interlock's approval deadline, or the agent gives up first.")
-    int timeout;
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Hook timeout written into the agent's config (default " + HookTarget.DEFAULT_TIMEOUT
+                    + ", or more when the approval deadline is long); must exceed Interlock's approval deadline, "
+                    + "or the agent gives up first (and most agents then let the action through).")
+    Integer timeout;
 
     @Option(names = "--client", paramLabel = "PATH",
             description = "The hook client to run (default: share/hooks/interlock-hook of this installation).")
@@ -36,6 +39,15 @@ public final class InstallCommand implements Callable<Integer> {
         try {
             Integration i = target.integration();
             Path file = target.file(i);
+            int deadline = Settings.load(DataDir.resolve()).settings().approvalDeadlineSeconds();
+            int minimum = deadline + HookTarget.CLIENT_MARGIN + 15;
+            if (timeout == null) {
+                timeout = Math.max(HookTarget.DEFAULT_TIMEOUT, minimum);
+            } else if (timeout < minimum) {
+                throw new IllegalArgumentException("--timeout " + timeout + " is too short: Interlock holds an ask for up"
+                        + " to " + deadline + " s (approvalDeadlineSeconds), so the agent must wait at least " + minimum
+                        + " s or it gives up first");
+            }
             HookTarget t = new HookTarget(clientPath(), timeout);
             ConfigEditor.Result r = new ConfigEditor(Clock.systemUTC()).install(i, file, t);
             if (!r.changed()) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public record HookTarget(Path client, int timeoutSeconds) {
     public static final int DEFAULT_TIMEOUT = 300;
     /** Margin between the client giving up and the agent giving up, so the client's fail-closed reply arrives. */
-    static final int CLIENT_MARGIN = 15;
+    public static final int CLIENT_MARGIN = 15;
     /** The client's own default wait (keep equal to ServiceClient.DEFAULT_BUDGET_SECONDS and the sh script). */
     static final int CLIENT_DEFAULT_BUDGET = 285;
 

@@ -107,6 +107,42 @@ class InstallTest {
     }
 
     @Test
+    void timeoutShorterThanTheApprovalDeadlineIsRefused() {
+        assertEquals(2, install("claude-code", "--timeout", "100"));
+        assertFalse(Files.exists(home.resolve(".claude/settings.json")));
+    }
+
+    @Test
+    void doctorProbeSeesWiringVersionAndWhatIsMissing() throws IOException {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path claude = bin.resolve("claude");
+        Files.writeString(claude, "#!/bin/sh\necho '2.1.240 (Claude Code)'\n");
+        claude.toFile().setExecutable(true);
+        Files.createDirectories(home.resolve(".gemini"));
+        Integration cc = Integrations.forAgent("claude-code").orElseThrow();
+        AgentProbe before = AgentProbe.probe(cc, home, bin.toString(), java.util.Optional.empty());
+        assertTrue(before.found());
+        assertFalse(before.wired());
+        assertEquals(java.util.Optional.of("2.1.240 (Claude Code)"), before.version());
+        assertTrue(before.missing().get(0).contains("interlock install claude-code"), before.missing().toString());
+
+        assertEquals(0, install("claude-code"));
+        AgentProbe after = AgentProbe.probe(cc, home, bin.toString(), java.util.Optional.empty());
+        assertTrue(after.wired());
+        assertTrue(after.missing().isEmpty(), after.missing().toString());
+        Files.delete(client);
+        assertTrue(AgentProbe.probe(cc, home, bin.toString(), java.util.Optional.empty()).missing().get(0)
+                .contains("missing or not executable"));
+
+        AgentProbe gemini = AgentProbe.probe(Integrations.forAgent("gemini").orElseThrow(), home, bin.toString(),
+                java.util.Optional.empty());
+        assertTrue(gemini.found(), "found by its config directory");
+        assertTrue(gemini.version().isEmpty());
+        assertFalse(AgentProbe.probe(Integrations.forAgent("cursor").orElseThrow(), home, bin.toString(),
+                java.util.Optional.empty()).found());
+    }
+
+    @Test
     void fileWithCommentsIsRefusedAndLeftAlone() throws IOException {
         Path settings = home.resolve(".gemini/settings.json");
         Files.createDirectories(settings.getParent());
