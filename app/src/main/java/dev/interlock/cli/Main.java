@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 FreezeCommand.class,
                 ThawCommand.class,
                 AuditCommand.class,
+                ScanCommand.class,
+                CredentialsCommand.class,
                 HookCommand.class,
                 InstallCommand.class,
                 UninstallCommand.class,

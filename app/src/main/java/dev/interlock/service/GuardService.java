@@ -18,6 +18,7 @@ import dev.interlock.config.DataDir;
 import dev.interlock.config.InstallKey;
 import dev.interlock.config.Settings;
 import dev.interlock.correlate.Correlator;
+import dev.interlock.correlate.Correlators;
 import dev.interlock.policy.Decision;
 import dev.interlock.policy.Pack;
 import dev.interlock.policy.PackException;
@@ -98,6 +99,11 @@ public final class GuardService implements Guard, AutoCloseable {
         List<String> found = new ArrayList<>();
         loaded.problems().forEach(p -> found.add(p.toString()));
         this.engine = options.engine() != null ? options.engine() : buildEngine(settings, found);
+        try {
+            this.correlator = Correlators.standard(dir, () -> engine, options.clock(), true);
+        } catch (IOException e) {
+            found.add("session memory disabled: " + e.getMessage());
+        }
         this.problems = List.copyOf(found);
         this.filesSignature = signature();
         this.audit = AuditLog.open(dir.database(), new SecretMasker(key));
