@@ -19,6 +19,12 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 ScanCommand.class,
                 CredentialsCommand.class,
+                HookCommand.class,
+                InstallCommand.class,
+                UninstallCommand.class,
+                DoctorCommand.class,
+                ExecCommand.class,
+                RunCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
