@@ -27,7 +27,7 @@ public final class Samples {
         HttpCall call = new HttpCall("POST", "https://backboard.railway.app/graphql/v2",
                 Map.of("Authorization", List.of("Bearer 7c1f0e2a-aaaa-bbbb-cccc-d4e5f6a7b8c9"),
                         "Content-Type", List.of("application/json")), RAILWAY_BODY);
-        int at = RAILWAY_BODY.indexOf("volumeDelete(");
+        int at = RAILWAY_BODY.indexOf("volumeDelete(volumeId");
         RuleMatch m = new RuleMatch("railway", "volume-delete", Severity.CRITICAL, Verdict.ASK,
                 "Deletes a Railway volume, its data and the backups stored with it.",
                 Span.of("body", RAILWAY_BODY, at, at + "volumeDelete".length()), VOLUME);

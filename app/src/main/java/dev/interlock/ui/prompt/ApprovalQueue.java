@@ -17,12 +17,13 @@ import javafx.collections.ObservableList;
  */
 public final class ApprovalQueue {
     private final ObservableList<PendingApproval> items = FXCollections.observableArrayList();
+    private final ObservableList<PendingApproval> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyObjectWrapper<PendingApproval> current = new ReadOnlyObjectWrapper<>();
 
     // ---- properties
 
     public ObservableList<PendingApproval> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return readOnlyItems;
     }
 
     public ReadOnlyObjectProperty<PendingApproval> currentProperty() {

@@ -118,10 +118,22 @@ public record Evidence(String text, int start, int end, Map<String, String> fact
 
     /** "mutation volumeDelete" from a GraphQL request body: the operation type and the matched field. */
     static java.util.Optional<String> graphqlOperation(String body, Decision decision) {
-        if (!body.contains("query")) {
-            return java.util.Optional.empty();
+        String query = body;
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            if (n != null && n.isObject() && n.path("query").isTextual()) {
+                query = n.get("query").asText();
+            } else if (n != null && n.isArray() && n.path(0).path("query").isTextual()) {
+                query = n.get(0).get("query").asText();
+            } else {
+                return java.util.Optional.empty();
+            }
+        } catch (java.io.IOException e) {
+            if (!body.contains("mutation") && !body.contains("query")) {
+                return java.util.Optional.empty();
+            }
         }
-        Matcher m = GRAPHQL_OP.matcher(body);
+        Matcher m = GRAPHQL_OP.matcher(query.replaceAll("#[^\n]*", ""));
         if (!m.find()) {
             return java.util.Optional.empty();
         }

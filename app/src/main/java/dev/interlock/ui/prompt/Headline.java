@@ -33,6 +33,11 @@ public final class Headline {
         return sb.toString();
     }
 
+    /** The sentence without its subject: "delete Railway volume 3f6c…". */
+    public static String what(Action action, Decision decision) {
+        return fromRule(decision).orElseGet(() -> fromAction(action));
+    }
+
     static Optional<String> fromRule(Decision decision) {
         Optional<RuleMatch> top = decision.primary();
         if (top.isEmpty()) {

@@ -104,6 +104,11 @@ public final class PromptView {
         armedAtNanos = System.nanoTime();
     }
 
+    /** Ends the input guard now (tests; the guard's length is not what they check). */
+    void disarm() {
+        armedAtNanos = System.nanoTime() - inputGuardMillis * 1_000_000 - 1;
+    }
+
     public boolean inputGuarded() {
         return (System.nanoTime() - armedAtNanos) / 1_000_000 < inputGuardMillis;
     }
@@ -305,7 +310,8 @@ public final class PromptView {
             HBox actions = new HBox(4, allowAll, denyAll);
             box.getChildren().addAll(agent, actions);
             for (PendingApproval x : g.getValue()) {
-                Label item = new Label(SafeText.oneLine(x.action().summary()));
+                Label item = new Label(Headline.what(x.action(), x.decision()));
+                item.setTooltip(new Tooltip(SafeText.oneLine(x.action().summary())));
                 item.setGraphic(severityDot(x.decision().severity()));
                 item.getStyleClass().add("queue-item");
                 if (x.id().equals(queue.current().id())) {
@@ -392,13 +398,17 @@ public final class PromptView {
             box.getChildren().add(notes);
         }
         box.getChildren().add(answerControls(p));
-        box.getChildren().add(error);
-        box.getChildren().add(buttons(p));
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);
         sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sp.getStyleClass().add("detail-scroll");
-        return sp;
+        // the answer buttons never scroll out of view, however long the details are
+        VBox bottom = new VBox(6, error, buttons(p));
+        bottom.setPadding(new Insets(10, 18, 12, 18));
+        bottom.getStyleClass().add("prompt-bottom");
+        BorderPane pane = new BorderPane(sp);
+        pane.setBottom(bottom);
+        return pane;
     }
 
     private static String originLine(PendingApproval p) {
@@ -516,7 +526,7 @@ public final class PromptView {
         exact.setToggleGroup(scopes);
         exact.setSelected(true);
         exact.setFocusTraversable(false);
-        HBox scopeRow = new HBox(14, exact);
+        FlowPane scopeRow = new FlowPane(14, 4, exact);
         scopeRow.setAlignment(Pos.CENTER_LEFT);
         if (form.ruleScopeAvailable()) {
             RadioButton rule = new RadioButton("anything " + p.decision().primary().get().qualifiedId() + " matches");
