@@ -11,6 +11,12 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 PacksCommand.class,
                 PolicyCommand.class,
+                ServeCommand.class,
+                StatusCommand.class,
+                ApprovalsCommand.class,
+                FreezeCommand.class,
+                ThawCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
