@@ -1,5 +1,8 @@
 package dev.interlock.ui.prompt;
 
+import dev.interlock.action.FileAccess;
+import dev.interlock.action.McpCall;
+import dev.interlock.broker.Broker;
 import dev.interlock.broker.Grant;
 import dev.interlock.broker.HumanAnswer;
 import dev.interlock.broker.PendingApproval;
@@ -72,14 +75,31 @@ public final class AnswerForm {
         return critical();
     }
 
-    /** What the human must type: the decision's target, or the word "allow" when the rule could not name one. */
+    /** What the human must type: the decision's target, or the rule's id when the rule could not name one. */
     public String expectedTyping() {
-        return approval.decision().target().orElse("allow");
+        return Broker.requiredTyping(approval.decision()).orElse("");
+    }
+
+    /**
+     * An "always" becomes an exact-action rule in the user pack; the pack format can narrow only file rules to a
+     * workspace, so the other pickers are fixed while "always" is chosen.
+     */
+    public boolean alwaysLimitsScope() {
+        return lifetime.get() == Grant.Lifetime.ALWAYS;
+    }
+
+    private Grant.Scope effectiveScope() {
+        return alwaysLimitsScope() ? Grant.Scope.EXACT_ACTION : scope.get();
+    }
+
+    private boolean effectiveWorkspaceOnly() {
+        return onlyThisWorkspace.get() && (!alwaysLimitsScope() || approval.action() instanceof FileAccess);
     }
 
     /** The lifetimes on offer: never "always" for a critical action. */
     public List<Grant.Lifetime> lifetimes() {
-        return critical() ? List.of(Grant.Lifetime.ONCE, Grant.Lifetime.MINUTES, Grant.Lifetime.SESSION)
+        return critical() || approval.action() instanceof McpCall m && !m.argumentsJson().replaceAll("\\s", "").equals("{}")
+                ? List.of(Grant.Lifetime.ONCE, Grant.Lifetime.MINUTES, Grant.Lifetime.SESSION)
                 : List.of(Grant.Lifetime.values());
     }
 
@@ -99,9 +119,9 @@ public final class AnswerForm {
             throw new IllegalStateException("type " + expectedTyping() + " to allow");
         }
         Grant.Lifetime l = lifetimes().contains(lifetime.get()) ? lifetime.get() : Grant.Lifetime.ONCE;
-        String ws = onlyThisWorkspace.get() ? approval.origin().workspace() : null;
-        Grant grant = l == Grant.Lifetime.ONCE && scope.get() == Grant.Scope.EXACT_ACTION && ws == null ? Grant.ONCE
-                : new Grant(l, l == Grant.Lifetime.MINUTES ? TIMED : null, scope.get(), ws);
+        String ws = effectiveWorkspaceOnly() ? approval.origin().workspace() : null;
+        Grant grant = l == Grant.Lifetime.ONCE && effectiveScope() == Grant.Scope.EXACT_ACTION && ws == null ? Grant.ONCE
+                : new Grant(l, l == Grant.Lifetime.MINUTES ? TIMED : null, effectiveScope(), ws);
         return new HumanAnswer(true, grant, needsTypedTarget() ? typed.get().trim() : null, SURFACE);
     }
 
@@ -118,7 +138,7 @@ public final class AnswerForm {
     String describe() {
         String agent = SafeText.oneLine(approval.origin().agent());
         StringBuilder sb = new StringBuilder("Allows ");
-        if (scope.get() == Grant.Scope.RULE && ruleScopeAvailable()) {
+        if (effectiveScope() == Grant.Scope.RULE && ruleScopeAvailable()) {
             sb.append("anything ").append(approval.decision().primary().get().qualifiedId()).append(" matches");
         } else {
             String s = SafeText.oneLine(approval.action().summary());
@@ -126,7 +146,7 @@ public final class AnswerForm {
         }
         sb.append(" by ").append(agent);
         String ws = approval.origin().workspace();
-        if (onlyThisWorkspace.get() && ws != null) {
+        if (effectiveWorkspaceOnly() && ws != null) {
             sb.append(" in ").append(SafeText.oneLine(ws));
         } else {
             sb.append(" in any workspace");

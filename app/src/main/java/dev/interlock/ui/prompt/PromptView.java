@@ -533,6 +533,7 @@ public final class PromptView {
             rule.setId("scope-rule");
             rule.setToggleGroup(scopes);
             rule.setFocusTraversable(false);
+            rule.disableProperty().bind(form.lifetimeProperty().isEqualTo(Grant.Lifetime.ALWAYS));
             scopeRow.getChildren().add(rule);
             scopes.selectedToggleProperty().addListener((o, a, b) -> form.scopeProperty()
                     .set(b == rule ? Grant.Scope.RULE : Grant.Scope.EXACT_ACTION));
@@ -541,6 +542,9 @@ public final class PromptView {
             CheckBox ws = new CheckBox("only in this workspace");
             ws.setFocusTraversable(false);
             ws.selectedProperty().bindBidirectional(form.onlyThisWorkspaceProperty());
+            if (!(p.action() instanceof dev.interlock.action.FileAccess)) {
+                ws.disableProperty().bind(form.lifetimeProperty().isEqualTo(Grant.Lifetime.ALWAYS));
+            }
             scopeRow.getChildren().add(ws);
         }
         Label preview = new Label();

@@ -125,17 +125,20 @@ class PromptWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(preview.getText().contains("for the next 15 minutes"), preview.getText());
         assertTrue(preview.getText().contains("by cursor in /home/dev/shop"), preview.getText());
-        robot.push(KeyCode.A);
         robot.clickOn("#scope-rule");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(preview.getText().startsWith("Allows anything git/push-force matches"), preview.getText());
-        assertTrue(preview.getText().contains("from now on"), preview.getText());
+        robot.push(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        // "always" is written as an exact-action rule, which the pack format cannot narrow to a workspace
+        assertEquals("Allows exactly `git push --force origin feature` by cursor in any workspace, from now on (saved "
+                + "as a rule in your user pack).", preview.getText());
         assertEquals("Always allow", robot.lookup("#allow").queryButton().getText());
         robot.push(KeyCode.SHORTCUT, KeyCode.ENTER);
         RecordingDesk.Answered a = desk.nextAnswer(3000);
         assertEquals(Grant.Lifetime.ALWAYS, a.answer().grant().lifetime());
-        assertEquals(Grant.Scope.RULE, a.answer().grant().scope());
-        assertEquals("/home/dev/shop", a.answer().grant().workspace());
+        assertEquals(Grant.Scope.EXACT_ACTION, a.answer().grant().scope());
+        assertNull(a.answer().grant().workspace());
     }
 
     @Test
@@ -265,8 +268,8 @@ class PromptWindowTest {
         Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Fx.await(() -> window.view().evidence().spanVisible()), "the matched span is scrolled into view");
-        // the critical gate with no nameable target: the word "allow"
-        assertEquals("allow", window.view().form().expectedTyping());
+        // the critical gate with no nameable target: the rule's id (what the broker requires)
+        assertEquals("filesystem/rm-root", window.view().form().expectedTyping());
     }
 
     private String evidenceText() {
