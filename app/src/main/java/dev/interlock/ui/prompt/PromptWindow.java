@@ -35,6 +35,7 @@ public final class PromptWindow implements ApprovalListener {
     private final PromptView view;
     private final Stage stage;
     private Consumer<Integer> pendingCount = n -> { };
+    private java.util.function.Predicate<PendingApproval> handledElsewhere = p -> false;
 
     public PromptWindow(ApprovalDesk desk, Clock clock, long inputGuardMillis) {
         Fx.checkThread();
@@ -71,6 +72,11 @@ public final class PromptWindow implements ApprovalListener {
         desk.unsubscribe(this);
     }
 
+    /** Approvals this window should not show (answered automatically while protection is paused). */
+    public void skipWhen(java.util.function.Predicate<PendingApproval> test) {
+        this.handledElsewhere = test;
+    }
+
     public void onPendingCount(Consumer<Integer> sink) {
         this.pendingCount = sink;
     }
@@ -100,6 +106,9 @@ public final class PromptWindow implements ApprovalListener {
 
     @Override
     public void added(PendingApproval approval) {
+        if (handledElsewhere.test(approval)) {
+            return;
+        }
         Fx.run(() -> {
             queue.put(approval);
             if (!stage.isShowing()) {
@@ -110,7 +119,11 @@ public final class PromptWindow implements ApprovalListener {
 
     @Override
     public void updated(PendingApproval approval) {
-        Fx.run(() -> queue.put(approval));
+        Fx.run(() -> {
+            if (queue.find(approval.id()).isPresent()) {
+                queue.put(approval);
+            }
+        });
     }
 
     @Override
