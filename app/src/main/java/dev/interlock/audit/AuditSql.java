@@ -61,7 +61,10 @@ final class AuditSql {
             List<String> or = new ArrayList<>();
             for (String r : f.rules()) {
                 or.add("a.rules_json LIKE ? ESCAPE '\\'");
-                params.add("%" + escape(r) + "%");
+                int slash = r.indexOf('/');
+                // rules are stored as {"pack":"p","id":"i",…}: pack/id matches that pair exactly
+                params.add(slash > 0 ? "%\"pack\":\"" + escape(r.substring(0, slash)) + "\",\"id\":\""
+                        + escape(r.substring(slash + 1)) + "\"%" : "%" + escape(r) + "%");
             }
             and.add("(" + String.join(" OR ", or) + ")");
         }

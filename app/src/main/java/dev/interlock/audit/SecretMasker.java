@@ -2,17 +2,13 @@ package dev.interlock.audit;
 
 import dev.interlock.config.DataDir;
 import dev.interlock.config.InstallKey;
+import dev.interlock.secrets.Fingerprints;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Replaces anything that looks like a credential by a masked form carrying a keyed fingerprint, e.g.
@@ -67,26 +63,19 @@ public final class SecretMasker {
 
     private static final Pattern MASKED = Pattern.compile("\\[masked fp=[0-9a-f]{12}]");
 
-    private final byte[] key;
+    private final Fingerprints fingerprints;
 
     public SecretMasker(byte[] installKey) {
-        this.key = InstallKey.derive(installKey, "interlock/secret-fingerprint/v1");
+        this.fingerprints = Fingerprints.fromInstallKey(installKey);
     }
 
     public static SecretMasker forDataDir(DataDir dir) throws IOException {
         return new SecretMasker(InstallKey.load(dir));
     }
 
-    /** 12 hex chars of HMAC-SHA256 under the install key. */
+    /** 12 hex chars of HMAC-SHA256 under the install key (the same fingerprint {@code interlock scan} shows). */
     public String fingerprint(String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] h = mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 6);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return fingerprints.of(secret);
     }
 
     /** The masked form of one secret value. */

@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
                 FreezeCommand.class,
                 ThawCommand.class,
                 AuditCommand.class,
+                ScanCommand.class,
+                CredentialsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

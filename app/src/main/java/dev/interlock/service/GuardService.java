@@ -18,6 +18,7 @@ import dev.interlock.config.DataDir;
 import dev.interlock.config.InstallKey;
 import dev.interlock.config.Settings;
 import dev.interlock.correlate.Correlator;
+import dev.interlock.correlate.Correlators;
 import dev.interlock.policy.Decision;
 import dev.interlock.policy.Pack;
 import dev.interlock.policy.PackException;
@@ -50,21 +51,27 @@ import java.util.stream.Stream;
 public final class GuardService implements Guard, AutoCloseable {
 
     /** Options for {@link #open(DataDir, Options)}. */
-    public record Options(Duration deadline, PolicyEngine engine, Clock clock, boolean watchFiles) {
-        public static final Options DEFAULT = new Options(null, null, Clock.systemUTC(), true);
+    public record Options(Duration deadline, PolicyEngine engine, Clock clock, boolean watchFiles, Path bundledPacks) {
+        public static final Options DEFAULT = new Options(null, null, Clock.systemUTC(), true, null);
 
         /** Every ask waits at most this long (overrides settings: {@code serve --deadline}). */
         public Options withDeadline(Duration d) {
-            return new Options(d, engine, clock, watchFiles);
+            return new Options(d, engine, clock, watchFiles, bundledPacks);
         }
 
         /** A fixed engine (tests): user packs and settings changes do not rebuild it. */
         public Options withEngine(PolicyEngine e) {
-            return new Options(deadline, e, clock, watchFiles);
+            return new Options(deadline, e, clock, watchFiles, bundledPacks);
         }
 
+        /** Poll settings.json and packs/ every 2 s and rebuild the engine when they change (default on). */
         public Options withWatchFiles(boolean w) {
-            return new Options(deadline, engine, clock, w);
+            return new Options(deadline, engine, clock, w, bundledPacks);
+        }
+
+        /** Where the bundled packs are (default {@link Policies#bundledPacksDir()}). */
+        public Options withBundledPacks(Path dir) {
+            return new Options(deadline, engine, clock, watchFiles, dir);
         }
     }
 
@@ -92,6 +99,11 @@ public final class GuardService implements Guard, AutoCloseable {
         List<String> found = new ArrayList<>();
         loaded.problems().forEach(p -> found.add(p.toString()));
         this.engine = options.engine() != null ? options.engine() : buildEngine(settings, found);
+        try {
+            this.correlator = Correlators.standard(dir, () -> engine, options.clock(), true);
+        } catch (IOException e) {
+            found.add("session memory disabled: " + e.getMessage());
+        }
         this.problems = List.copyOf(found);
         this.filesSignature = signature();
         this.audit = AuditLog.open(dir.database(), new SecretMasker(key));
@@ -321,7 +333,14 @@ public final class GuardService implements Guard, AutoCloseable {
 
     /** Bundled packs (must load) plus each user pack that loads; broken user packs become problems. */
     private PolicyEngine buildEngine(Settings s, List<String> found) throws PackException {
-        List<Pack> packs = new ArrayList<>(Policies.loadDirectory(Policies.bundledPacksDir()));
+        Path bundled = options.bundledPacks() != null ? options.bundledPacks() : Policies.bundledPacksDir();
+        List<Pack> packs = new ArrayList<>();
+        if (Files.isDirectory(bundled)) {
+            packs.addAll(Policies.loadDirectory(bundled));
+        } else {
+            found.add("no bundled policy packs at " + bundled.toAbsolutePath() + " (a broken installation?): only "
+                    + "your own packs apply, and shell commands are asked about");
+        }
         return Policies.engine(withUserPacks(packs, dir.packs(), found), s.disabled());
     }
 
