@@ -50,7 +50,21 @@ public final class AuditFixture {
             total += w;
         }
         long startMs = end.minus(span).toEpochMilli();
-        long stepMs = Math.max(1, span.toMillis() / Math.max(1, rows));
+        long[] times = new long[(int) rows];
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        for (int i = 0; i < rows; i++) {
+            while (true) {
+                long t = startMs + (long) (rnd.nextDouble() * span.toMillis());
+                int hour = java.time.Instant.ofEpochMilli(t).atZone(zone).getHour();
+                double busy = hour >= 9 && hour <= 18 ? 1.0 : hour >= 7 && hour <= 22 ? 0.45 : 0.12;
+                busy *= 0.75 + 0.25 * Math.sin(t / 3_600_000.0);
+                if (rnd.nextDouble() < busy) {
+                    times[i] = t;
+                    break;
+                }
+            }
+        }
+        java.util.Arrays.sort(times);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.database())) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA synchronous=OFF");
@@ -68,7 +82,7 @@ public final class AuditFixture {
                     }
                     String[] a = ACTIONS[k];
                     String agent = AGENTS[rnd.nextInt(a[0].equals("http") && rnd.nextBoolean() ? 5 : 4)];
-                    long ts = startMs + i * stepMs + rnd.nextInt((int) Math.min(Integer.MAX_VALUE, stepMs));
+                    long ts = times[(int) i];
                     boolean human = a[5].startsWith("human") || a[5].equals("timeout");
                     String ws = "/home/dev/" + (rnd.nextInt(3) == 0 ? "infra" : "shop");
                     ps.setLong(1, ts);

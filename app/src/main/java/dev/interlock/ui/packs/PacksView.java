@@ -43,6 +43,7 @@ public final class PacksView {
     private final TextArea testInput = new TextArea();
     private final VBox testResult = new VBox(4);
     private final Label saveStatus = new Label();
+    private final javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
 
     public PacksView(Supplier<PolicyEngine> engine, Supplier<Set<String>> disabled, Consumer<Set<String>> saveDisabled) {
         this.engine = engine;
@@ -66,7 +67,13 @@ public final class PacksView {
         list.setPadding(new Insets(0, 12, 12, 12));
         ScrollPane sp = new ScrollPane(list);
         sp.setFitToWidth(true);
-        root.setCenter(sp);
+        filter.setId("packs-filter");
+        filter.setPromptText("Filter packs and rules (railway, force-push, critical…)");
+        filter.textProperty().addListener((o, a, b) -> reload());
+        VBox center = new VBox(8, filter, sp);
+        VBox.setMargin(filter, new Insets(0, 12, 0, 12));
+        VBox.setVgrow(sp, Priority.ALWAYS);
+        root.setCenter(center);
         saveStatus.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         saveStatus.setPadding(new Insets(4, 12, 6, 12));
         root.setBottom(saveStatus);
@@ -90,13 +97,30 @@ public final class PacksView {
         list.getChildren().clear();
         Set<String> off = disabled.get();
         int rules = 0;
+        String q = filter.getText() == null ? "" : filter.getText().trim().toLowerCase(java.util.Locale.ROOT);
         for (Pack p : engine.get().packs()) {
             rules += p.rules().size();
-            list.getChildren().add(packPane(p, off));
+            if (q.isEmpty() || matches(p, q)) {
+                Node pane = packPane(p, off);
+                ((TitledPane) pane).setExpanded(!q.isEmpty());
+                list.getChildren().add(pane);
+            }
         }
         saveStatus.setText(engine.get().packs().size() + " packs, " + rules + " rules. Switches take effect at once; "
                 + "they are saved in settings.json.");
         test();
+    }
+
+    private static boolean matches(Pack p, String q) {
+        if ((p.name() + " " + p.title() + " " + p.description()).toLowerCase(java.util.Locale.ROOT).contains(q)) {
+            return true;
+        }
+        return p.rules().stream().anyMatch(r -> (r.id() + " " + r.severity().word() + " " + r.explain())
+                .toLowerCase(java.util.Locale.ROOT).contains(q));
+    }
+
+    public javafx.scene.control.TextField filter() {
+        return filter;
     }
 
     private Node packPane(Pack p, Set<String> off) {
@@ -126,7 +150,7 @@ public final class PacksView {
         packSwitch.setSelected(packOn);
         packSwitch.setDisable(p.locked());
         packSwitch.selectedProperty().addListener((o, a, on) -> toggle(p.name(), on));
-        Label title = new Label(p.title() + "  (" + p.rules().size() + " rules)");
+        Label title = new Label(p.title() + "  (" + p.rules().size() + (p.rules().size() == 1 ? " rule)" : " rules)"));
         title.getStyleClass().add(Styles.TEXT_BOLD);
         Label lock = new Label(p.locked() ? "locked: protects Interlock itself" : "");
         lock.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);

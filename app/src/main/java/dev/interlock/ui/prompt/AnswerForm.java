@@ -147,7 +147,7 @@ public final class AnswerForm {
         sb.append(" by ").append(agent);
         String ws = approval.origin().workspace();
         if (effectiveWorkspaceOnly() && ws != null) {
-            sb.append(" in ").append(SafeText.oneLine(ws));
+            sb.append(" in ").append(SafeText.oneLine(Paths.tilde(ws)));
         } else {
             sb.append(" in any workspace");
         }

@@ -41,7 +41,7 @@ public record Evidence(String text, int start, int end, Map<String, String> fact
             offsets.put("command", 0);
             sb.append(c.script());
             if (c.cwd() != null) {
-                facts.put("Directory", c.cwd());
+                facts.put("Directory", Paths.tilde(c.cwd()));
             }
         } else if (action instanceof HttpCall h) {
             sb.append(h.method()).append(' ');

@@ -285,7 +285,7 @@ public final class PromptView {
         VBox box = new VBox(6);
         box.getStyleClass().add("queue-list");
         box.setPadding(new Insets(12, 8, 12, 12));
-        box.setPrefWidth(210);
+        box.setPrefWidth(240);
         Label head = new Label(queue.position() + " of " + queue.size() + " waiting");
         head.getStyleClass().add(Styles.TEXT_BOLD);
         head.setId("queue-position");
@@ -414,7 +414,7 @@ public final class PromptView {
     private static String originLine(PendingApproval p) {
         StringBuilder sb = new StringBuilder(SafeText.oneLine(p.origin().agent()));
         if (p.origin().workspace() != null) {
-            sb.append(" · ").append(SafeText.oneLine(p.origin().workspace()));
+            sb.append(" · ").append(SafeText.oneLine(Paths.tilde(p.origin().workspace())));
         }
         if (p.origin().sessionId() != null) {
             String s = SafeText.oneLine(p.origin().sessionId());

@@ -44,7 +44,7 @@ public final class PromptWindow implements ApprovalListener {
         this.stage = new Stage(StageStyle.UTILITY);
         stage.setAlwaysOnTop(true);
         stage.setResizable(true);
-        Scene scene = new Scene(view.root(), 860, 640);
+        Scene scene = new Scene(view.root(), 860, 720);
         Theme.style(scene);
         view.install(scene);
         stage.setScene(scene);
@@ -134,8 +134,8 @@ public final class PromptWindow implements ApprovalListener {
     private void show() {
         view.arm();
         Rectangle2D b = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(860, b.getWidth() - 24);
-        double h = Math.min(640, b.getHeight() - 24);
+        double w = Math.min(queue.size() > 1 ? 920 : 860, b.getWidth() - 24);
+        double h = Math.min(720, b.getHeight() - 24);
         stage.setWidth(w);
         stage.setHeight(h);
         stage.setX(b.getMaxX() - w - 12);

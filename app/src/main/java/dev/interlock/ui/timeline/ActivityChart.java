@@ -16,6 +16,7 @@ public final class ActivityChart extends Pane {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE HH:mm");
     private static final double AXIS = 16;
+    private static final double TOP = 14;
     private List<HistogramBucket> buckets = List.of();
 
     public ActivityChart() {
@@ -38,7 +39,7 @@ public final class ActivityChart extends Pane {
     private void draw() {
         getChildren().clear();
         double w = getWidth();
-        double h = getHeight() - AXIS;
+        double h = getHeight() - AXIS - TOP;
         if (w <= 0 || h <= 0) {
             return;
         }
@@ -53,28 +54,38 @@ public final class ActivityChart extends Pane {
         max = Math.max(1, max);
         double slot = w / buckets.size();
         double bar = Math.max(1, slot * 0.78);
-        getChildren().add(new Line(0, h + 0.5, w, h + 0.5));
+        getChildren().add(new Line(0, h + TOP + 0.5, w, h + TOP + 0.5));
         getChildren().get(0).getStyleClass().add("chart-baseline");
         int labelEvery = Math.max(1, (int) Math.ceil(70 / slot));
         boolean multiDay = buckets.get(0).start().plusSeconds(86_400).isBefore(buckets.get(buckets.size() - 1).start());
         for (int i = 0; i < buckets.size(); i++) {
             HistogramBucket b = buckets.get(i);
             double x = i * slot + (slot - bar) / 2;
-            double y = h;
+            double y = h + TOP;
             y = segment(x, y, bar, h * b.allowed() / max, "chart-bar-allow", b);
             y = segment(x, y, bar, h * b.asked() / max, "chart-bar-ask", b);
             segment(x, y, bar, h * b.denied() / max, "chart-bar-deny", b);
             if (i % labelEvery == 0) {
                 Text t = new Text((multiDay ? DAY : HOUR).format(b.start().atZone(ZoneId.systemDefault())));
                 t.getStyleClass().add("chart-axis");
-                t.relocate(i * slot, h + 2);
+                t.relocate(i * slot, h + TOP + 2);
                 getChildren().add(t);
             }
         }
-        Text top = new Text(max + " / hour");
+        Text top = new Text("Actions per hour (max " + max + ")");
         top.getStyleClass().add("chart-axis");
-        top.relocate(w - 70, 0);
+        top.relocate(0, -2);
         getChildren().add(top);
+        double lx = w - 190;
+        for (String[] k : new String[][] {{"allowed", "chart-bar-allow"}, {"asked", "chart-bar-ask"}, {"denied", "chart-bar-deny"}}) {
+            Rectangle sw = new Rectangle(lx, 1, 9, 9);
+            sw.getStyleClass().add(k[1]);
+            Text t = new Text(k[0]);
+            t.getStyleClass().add("chart-axis");
+            t.relocate(lx + 12, -2);
+            getChildren().addAll(sw, t);
+            lx += 62;
+        }
     }
 
     private double segment(double x, double y, double width, double height, String style, HistogramBucket b) {

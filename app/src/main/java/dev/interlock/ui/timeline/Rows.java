@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 /** How one audit row reads in the table: every text made safe, derived columns computed. */
 final class Rows {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", java.util.Locale.US);
 
     private Rows() {
     }

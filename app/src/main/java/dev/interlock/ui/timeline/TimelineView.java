@@ -118,7 +118,7 @@ public final class TimelineView {
         detailScroll.setFitToWidth(true);
         SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.77);
         root.setCenter(split);
         status.setId("timeline-status");
         status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -282,16 +282,16 @@ public final class TimelineView {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setFixedCellSize(26);
         table.getColumns().setAll(List.of(
-                column("Time", 150, Rows::time, null),
+                column("Time", 134, Rows::time, null),
                 column("Agent", 100, r -> Rows.text(r.agent()), "agent"),
-                column("Kind", 55, r -> Rows.text(r.kind()), "kind"),
-                column("Summary", 330, r -> Rows.text(r.summary()), null),
-                column("Target", 110, Rows::target, null),
+                column("Kind", 52, r -> Rows.text(r.kind()), "kind"),
+                column("Summary", 220, r -> Rows.text(r.summary()), null),
+                column("Target", 78, Rows::target, null),
                 verdictColumn(),
-                column("Decided by", 95, Rows::decidedBy, "decided"),
-                column("Wait", 60, Rows::waited, null),
-                column("Workspace", 150, r -> Rows.text(r.workspace()), "workspace"),
-                column("Severity", 70, r -> Rows.text(r.severity()), "severity")));
+                column("Decided by", 104, Rows::decidedBy, "decided"),
+                column("Wait", 52, Rows::waited, null),
+                column("Workspace", 116, r -> Rows.text(dev.interlock.ui.prompt.Paths.tilde(r.workspace())), "workspace"),
+                column("Severity", 76, r -> Rows.text(r.severity()), "severity")));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetail(b));
         table.setRowFactory(tv -> {
             TableRow<AuditRecord> row = new TableRow<>();
@@ -315,7 +315,7 @@ public final class TimelineView {
     }
 
     private TableColumn<AuditRecord, String> verdictColumn() {
-        TableColumn<AuditRecord, String> c = column("Verdict", 70, r -> Rows.text(r.verdict()), "verdict");
+        TableColumn<AuditRecord, String> c = column("Verdict", 74, r -> Rows.text(r.verdict()), "verdict");
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String v, boolean empty) {
