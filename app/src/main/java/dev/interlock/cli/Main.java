@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 PacksCommand.class,
                 PolicyCommand.class,
+                ScanCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

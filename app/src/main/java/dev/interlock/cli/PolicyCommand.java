@@ -4,6 +4,7 @@ import dev.interlock.policy.Pack;
 import dev.interlock.policy.PackException;
 import dev.interlock.policy.PackTester;
 import dev.interlock.policy.Policies;
+import dev.interlock.secrets.DetectorTester;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,10 +39,13 @@ public final class PolicyCommand implements Runnable {
                     continue;
                 }
                 PackTester.Report r = PackTester.test(pack);
-                System.out.printf("%s %s: %d rules, %d examples, %d failed%n", r.passed() ? "ok  " : "FAIL",
-                        f, pack.rules().size(), r.examples(), r.failures().size());
+                List<String> detectorFailures = DetectorTester.test(pack);
+                int failed = r.failures().size() + detectorFailures.size();
+                System.out.printf("%s %s: %d rules, %d examples, %d failed%n", failed == 0 ? "ok  " : "FAIL",
+                        f, pack.rules().size(), r.examples() + DetectorTester.count(pack), failed);
                 r.failures().forEach(x -> System.out.println("  " + x.describe()));
-                ok &= r.passed();
+                detectorFailures.forEach(x -> System.out.println("  " + x));
+                ok &= failed == 0;
             }
             return ok ? ExitCodes.OK : ExitCodes.FAILURE;
         }

@@ -4,6 +4,8 @@ import dev.interlock.policy.file.FileAnalyzer;
 import dev.interlock.policy.file.FileMatcherFactory;
 import dev.interlock.policy.mcp.McpAnalyzer;
 import dev.interlock.policy.mcp.McpMatcherFactory;
+import dev.interlock.secrets.DetectorSection;
+import dev.interlock.secrets.FileHintsSection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ public final class Policies {
     }
 
     public static List<PackSection> sections() {
-        return List.of();
+        return List.of(new DetectorSection(), new FileHintsSection());
     }
 
     public static PackLoader loader() {

@@ -120,6 +120,15 @@ public final class PolicyEngine {
         return new ArrayList<>(out);
     }
 
+    /** Every subject the engine finds in an action (for sensors that need the parse, e.g. which files a command reads). */
+    public List<Subject> subjects(Action action) {
+        try {
+            return collect(action, null).subjects;
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** The hits of one rule on an action, ignoring every other rule (used to run a rule's own examples). */
     public List<RuleMatch> matchesOf(Rule rule, Action action) {
         List<RuleMatch> out = new ArrayList<>();

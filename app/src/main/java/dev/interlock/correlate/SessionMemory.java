@@ -1,0 +1,289 @@
+package dev.interlock.correlate;
+
+import dev.interlock.action.Action;
+import dev.interlock.action.FileAccess;
+import dev.interlock.action.HttpCall;
+import dev.interlock.action.McpCall;
+import dev.interlock.action.Origin;
+import dev.interlock.action.ShellCommand;
+import dev.interlock.broker.Resolution;
+import dev.interlock.policy.Decision;
+import dev.interlock.policy.PolicyEngine;
+import dev.interlock.policy.Severity;
+import dev.interlock.policy.Subject;
+import dev.interlock.policy.Verdict;
+import dev.interlock.policy.file.PathResolver;
+import dev.interlock.policy.shell.CommandSubject;
+import dev.interlock.policy.shell.Word;
+import dev.interlock.secrets.Finding;
+import dev.interlock.secrets.SecretFinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The per-session memory of ARCHITECTURE.md §1: which secrets each agent session has read and where, and which
+ * environments it has touched. It connects the two halves of the incident: the read of a token in an unrelated
+ * file, and its use seconds later in a destructive call.
+ */
+public final class SessionMemory implements Correlator {
+    /** Programs whose file arguments the agent reads (their output reaches the agent). */
+    static final Set<String> READERS = Set.of("cat", "less", "more", "head", "tail", "grep", "egrep", "fgrep", "rg",
+            "ag", "source", ".", "jq", "yq", "bat", "batcat", "awk", "sed", "strings", "xxd", "hexdump", "od", "base64",
+            "cp", "nl", "sort", "uniq", "cut", "tac", "view", "vim", "vi", "nano", "diff", "python", "python3", "node");
+    private static final int MAX_FILE_BYTES = 1024 * 1024;
+    private static final int MAX_SECRETS_PER_SESSION = 10_000;
+    private static final Duration SESSION_IDLE = Duration.ofHours(24);
+
+    public record Options(boolean askOnSecretFileOutsideWorkspace) {
+        public static Options defaults() {
+            return new Options(true);
+        }
+    }
+
+    private static final class Session {
+        final Map<String, SecretSighting> secrets = new ConcurrentHashMap<>();
+        final Set<String> environments = ConcurrentHashMap.newKeySet();
+        volatile Instant lastSeen;
+    }
+
+    private final Supplier<PolicyEngine> engine;
+    private final SecretFinder finder;
+    private final EnvironmentBook environments;
+    private final AllowedCredentials allowed;
+    private final Clock clock;
+    private final Options options;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    public SessionMemory(Supplier<PolicyEngine> engine, SecretFinder finder, EnvironmentBook environments,
+                         AllowedCredentials allowed, Clock clock, Options options) {
+        this.engine = engine;
+        this.finder = finder;
+        this.environments = environments;
+        this.allowed = allowed;
+        this.clock = clock;
+        this.options = options;
+    }
+
+    public EnvironmentBook environments() {
+        return environments;
+    }
+
+    /** What a session remembers (for the UI and tests). */
+    public List<SecretSighting> sightings(Origin origin) {
+        Session s = sessions.get(key(origin));
+        return s == null ? List.of() : List.copyOf(s.secrets.values());
+    }
+
+    // ---------------------------------------------------------------- assess
+
+    @Override
+    public Decision assess(Action action, Origin origin, Decision decision) {
+        Decision d = decision;
+        List<String> tokens = Tokens.of(textOf(action));
+        Session session = sessions.get(key(origin));
+
+        Optional<String> env = environments.environmentOf(tokens);
+        if (env.isPresent() && d.environment() == null) {
+            d = d.withEnvironment(env.get());
+        }
+        boolean destructive = d.verdict() != Verdict.ALLOW;
+        if (destructive && EnvironmentBook.PRODUCTION.equals(d.environment())) {
+            d = d.escalate(Severity.HIGH, Verdict.ASK, "targets production");
+            if (session != null && !session.environments.isEmpty()
+                    && !session.environments.contains(EnvironmentBook.PRODUCTION)) {
+                d = d.withNote("task in " + String.join("/", session.environments)
+                        + ", side effect in production: this session has not touched production before");
+            }
+        }
+        if (session != null && !session.secrets.isEmpty()) {
+            d = provenance(d, tokens, session, origin, destructive);
+        }
+        if (options.askOnSecretFileOutsideWorkspace()) {
+            d = secretFilesOutsideWorkspace(action, origin, d);
+        }
+        return d;
+    }
+
+    private Decision provenance(Decision d, List<String> tokens, Session session, Origin origin, boolean destructive) {
+        Set<String> done = new LinkedHashSet<>();
+        for (String t : tokens) {
+            if (t.length() < 12) {
+                continue;
+            }
+            String fp = finder.fingerprints().of(t);
+            SecretSighting s = session.secrets.get(fp);
+            if (s == null || !done.add(fp)) {
+                continue;
+            }
+            String ago = ago(Duration.between(s.seen(), clock.instant()));
+            String note = "uses " + s.what() + " it read from " + s.file() + (s.line() > 0 ? ":" + s.line() : "")
+                    + " " + ago + " ago";
+            Optional<String> label = allowed.allowed(origin.workspace(), fp);
+            if (label.isPresent()) {
+                d = d.withNote(note + " (allowed credential '" + label.get() + "')");
+            } else if (destructive) {
+                d = d.escalate(Severity.CRITICAL, Verdict.ASK, note
+                        + (s.insideWorkspace() ? "" : ", outside the task's workspace")
+                        + "; it is not one of this workspace's allowed credentials");
+            } else {
+                d = d.withNote(note);
+            }
+        }
+        return d;
+    }
+
+    private Decision secretFilesOutsideWorkspace(Action action, Origin origin, Decision d) {
+        if (origin.workspace() == null) {
+            return d;
+        }
+        for (Path file : filesRead(action, origin)) {
+            if (finder.isSecretFile(file) && !file.startsWith(Path.of(origin.workspace()))) {
+                d = d.escalate(Severity.MEDIUM, Verdict.ASK, "reads " + file
+                        + ", a credential file outside the task's workspace " + origin.workspace());
+            }
+        }
+        return d;
+    }
+
+    // ---------------------------------------------------------------- observe
+
+    @Override
+    public void observe(Action action, Origin origin, Resolution resolution) {
+        if (!resolution.allowed()) {
+            return;
+        }
+        Session session = sessions.computeIfAbsent(key(origin), k -> new Session());
+        session.lastSeen = clock.instant();
+        environments.environmentOf(Tokens.of(textOf(action))).ifPresent(session.environments::add);
+        for (Path file : filesRead(action, origin)) {
+            remember(session, file, origin);
+        }
+        expireIdle();
+    }
+
+    @Override
+    public void observeResponse(HttpCall request, int status, String body, Origin origin) {
+        if (status < 200 || status >= 300 || body == null || body.isEmpty()) {
+            return;
+        }
+        try {
+            environments.learnFromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
+        } catch (java.io.IOException | RuntimeException e) {
+            // not JSON: nothing to learn
+        }
+    }
+
+    private void remember(Session session, Path file, Origin origin) {
+        if (!Files.isRegularFile(file) || session.secrets.size() >= MAX_SECRETS_PER_SESSION) {
+            return;
+        }
+        String text = readBounded(file);
+        if (text == null) {
+            return;
+        }
+        boolean inside = origin.workspace() != null && file.startsWith(Path.of(origin.workspace()));
+        String shown = inside ? Path.of(origin.workspace()).relativize(file).toString() : file.toString();
+        for (Finding f : finder.find(text, file.getFileName().toString())) {
+            session.secrets.putIfAbsent(f.fingerprint(), new SecretSighting(f.fingerprint(), f.detector().provider(),
+                    f.detector().kind(), shown, f.line(), clock.instant(), inside));
+        }
+    }
+
+    /** Files an action reads: a Read tool's path, or the file arguments of cat/grep/jq/cp/source… */
+    List<Path> filesRead(Action action, Origin origin) {
+        List<Path> out = new ArrayList<>();
+        if (action instanceof FileAccess f) {
+            if (f.mode() == FileAccess.Mode.READ) {
+                out.add(Path.of(PathResolver.resolve(f.path(), f.cwd() != null ? f.cwd() : origin.workspace())));
+            }
+            return out;
+        }
+        if (!(action instanceof ShellCommand)) {
+            return out;
+        }
+        for (Subject s : engine.get().subjects(action)) {
+            if (!(s instanceof CommandSubject c) || !READERS.contains(c.program())) {
+                continue;
+            }
+            String cwd = c.cwd() != null ? c.cwd() : origin.workspace();
+            for (Word w : c.args()) {
+                if (!w.literal() || w.text().startsWith("-") || w.text().isEmpty()) {
+                    continue;
+                }
+                Path p = Path.of(PathResolver.resolve(w.text(), cwd));
+                if (Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String textOf(Action action) {
+        if (action instanceof ShellCommand c) {
+            StringBuilder sb = new StringBuilder(c.script());
+            c.env().values().forEach(v -> sb.append(' ').append(v));
+            return sb.toString();
+        }
+        if (action instanceof HttpCall h) {
+            StringBuilder sb = new StringBuilder(h.url());
+            h.headers().values().forEach(vs -> vs.forEach(v -> sb.append(' ').append(v)));
+            return sb.append(' ').append(h.body()).toString();
+        }
+        if (action instanceof FileAccess f) {
+            return f.path() + (f.content() == null ? "" : " " + f.content());
+        }
+        McpCall m = (McpCall) action;
+        return m.server() + " " + m.tool() + " " + m.argumentsJson();
+    }
+
+    private static String readBounded(Path file) {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            for (int i = 0; i < Math.min(bytes.length, 8000); i++) {
+                if (bytes[i] == 0) {
+                    return null;
+                }
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    static String ago(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 120) {
+            return s + " s";
+        }
+        if (s < 7200) {
+            return (s / 60) + " min";
+        }
+        return (s / 3600) + " h";
+    }
+
+    private static String key(Origin o) {
+        return o.agent() + "\u0000" + (o.sessionId() == null ? "" : o.sessionId());
+    }
+
+    private void expireIdle() {
+        Instant cutoff = clock.instant().minus(SESSION_IDLE);
+        sessions.values().removeIf(s -> s.lastSeen != null && s.lastSeen.isBefore(cutoff));
+    }
+}
