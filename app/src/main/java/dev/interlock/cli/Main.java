@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 PacksCommand.class,
                 PolicyCommand.class,
+                CaCommand.class,
+                EnvCommand.class,
                 ScanCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -643,6 +643,18 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private Runnable pendingConnect;
 
+    /**
+     * A socket read that produced no message (TLS handshake records, half a request) still completes the read: the
+     * flow-control handler forgets the demand, so it is renewed here while this handler is still waiting.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (readPending && ctx.channel().isActive()) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         inbox.forEach(ReferenceCountUtil::release);

@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -293,9 +292,15 @@ public final class LocalCa {
     }
 
     private static String hostName() {
+        // Not InetAddress.getLocalHost(): that can wait seconds on DNS for a name that is only a label here.
+        for (String v : new String[] {System.getenv("HOSTNAME"), System.getenv("COMPUTERNAME")}) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
+            return Files.readString(Path.of("/etc/hostname")).trim();
+        } catch (IOException | RuntimeException e) {
             return "localhost";
         }
     }

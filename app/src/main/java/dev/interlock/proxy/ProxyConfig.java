@@ -20,7 +20,7 @@ import java.util.Objects;
 public record ProxyConfig(int port, InspectHosts inspect, int maxBodyBytes, int maxHeaderBytes,
                           int maxInitialLineBytes, Duration connectTimeout, Duration idleTimeout,
                           int maxPendingDecisions, Upstream upstream) {
-    public static final int DEFAULT_PORT = 7843;
+    public static final int DEFAULT_PORT = 8788;
     public static final int DEFAULT_MAX_BODY = 1024 * 1024;
 
     public ProxyConfig {

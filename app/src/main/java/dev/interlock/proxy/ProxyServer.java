@@ -37,6 +37,7 @@ public final class ProxyServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel listener;
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
 
     /** Shared by every connection of one server. */
     record Runtime(ProxyConfig config, Guard guard, ServerCertificates certificates, ThreadPoolExecutor decisions,
@@ -61,6 +62,7 @@ public final class ProxyServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        accepted.incrementAndGet();
                         runtime.channels().add(ch);
                         ChannelPipeline p = ch.pipeline();
                         p.addLast("idle", new IdleStateHandler(0, 0, (int) config.idleTimeout().toSeconds()));
@@ -100,6 +102,11 @@ public final class ProxyServer implements AutoCloseable {
 
     public int port() {
         return address().getPort();
+    }
+
+    /** Client connections accepted since start. */
+    public long acceptedConnections() {
+        return accepted.get();
     }
 
     /** Open client connections (tunnels and intercepted ones). */
