@@ -11,9 +11,16 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 PacksCommand.class,
                 PolicyCommand.class,
+                ServeCommand.class,
+                StatusCommand.class,
+                ApprovalsCommand.class,
+                FreezeCommand.class,
+                ThawCommand.class,
+                AuditCommand.class,
                 CaCommand.class,
                 EnvCommand.class,
                 ScanCommand.class,
+                CredentialsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -101,7 +101,7 @@ public final class ScanCommand implements Callable<Integer> {
         System.out.printf("%d credential%s an agent could read:%n%n", items.size(), items.size() == 1 ? "" : "s");
         for (WorkspaceScanner.Item i : items) {
             String who = i.provider().equals("any") ? "" : i.provider() + " ";
-            System.out.printf("  %s:%d  %s%s  %s  (%s)%n", Safe.visible(i.file()), i.line(), who, i.kind(),
+            System.out.printf("  %s:%d  %s%s  %s  (fp=%s)%n", Safe.visible(i.file()), i.line(), who, i.kind(),
                     i.masked(), i.fingerprint());
             System.out.println("      " + i.risk());
         }

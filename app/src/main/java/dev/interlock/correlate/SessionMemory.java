@@ -12,9 +12,7 @@ import dev.interlock.policy.PolicyEngine;
 import dev.interlock.policy.Severity;
 import dev.interlock.policy.Subject;
 import dev.interlock.policy.Verdict;
-import dev.interlock.policy.file.PathResolver;
-import dev.interlock.policy.shell.CommandSubject;
-import dev.interlock.policy.shell.Word;
+import dev.interlock.policy.file.FileSubject;
 import dev.interlock.secrets.Finding;
 import dev.interlock.secrets.SecretFinder;
 import java.nio.file.Files;
@@ -37,10 +35,6 @@ import java.util.function.Supplier;
  * file, and its use seconds later in a destructive call.
  */
 public final class SessionMemory implements Correlator {
-    /** Programs whose file arguments the agent reads (their output reaches the agent). */
-    static final Set<String> READERS = Set.of("cat", "less", "more", "head", "tail", "grep", "egrep", "fgrep", "rg",
-            "ag", "source", ".", "jq", "yq", "bat", "batcat", "awk", "sed", "strings", "xxd", "hexdump", "od", "base64",
-            "cp", "nl", "sort", "uniq", "cut", "tac", "view", "vim", "vi", "nano", "diff", "python", "python3", "node");
     private static final int MAX_FILE_BYTES = 1024 * 1024;
     private static final int MAX_SECRETS_PER_SESSION = 10_000;
     private static final Duration SESSION_IDLE = Duration.ofHours(24);
@@ -200,29 +194,22 @@ public final class SessionMemory implements Correlator {
         }
     }
 
-    /** Files an action reads: a Read tool's path, or the file arguments of cat/grep/jq/cp/source… */
+    /**
+     * Files an action reads: a Read tool's path, or the file arguments of cat/grep/jq/cp/source… — as the engine
+     * sees them ({@code FileSubject}s from the file analyzer and the shell file deriver).
+     */
     List<Path> filesRead(Action action, Origin origin) {
         List<Path> out = new ArrayList<>();
-        if (action instanceof FileAccess f) {
-            if (f.mode() == FileAccess.Mode.READ) {
-                out.add(Path.of(PathResolver.resolve(f.path(), f.cwd() != null ? f.cwd() : origin.workspace())));
-            }
-            return out;
+        Action located = action;
+        if (action instanceof FileAccess f && f.cwd() == null && origin.workspace() != null) {
+            located = new FileAccess(f.path(), f.mode(), origin.workspace(), f.content());
+        } else if (action instanceof ShellCommand c && c.cwd() == null && origin.workspace() != null) {
+            located = new ShellCommand(c.script(), origin.workspace(), c.env());
         }
-        if (!(action instanceof ShellCommand)) {
-            return out;
-        }
-        for (Subject s : engine.get().subjects(action)) {
-            if (!(s instanceof CommandSubject c) || !READERS.contains(c.program())) {
-                continue;
-            }
-            String cwd = c.cwd() != null ? c.cwd() : origin.workspace();
-            for (Word w : c.args()) {
-                if (!w.literal() || w.text().startsWith("-") || w.text().isEmpty()) {
-                    continue;
-                }
-                Path p = Path.of(PathResolver.resolve(w.text(), cwd));
-                if (Files.isRegularFile(p)) {
+        for (Subject s : engine.get().subjects(located)) {
+            if (s instanceof FileSubject f && f.mode() == FileAccess.Mode.READ) {
+                Path p = Path.of(f.resolved());
+                if (!out.contains(p)) {
                     out.add(p);
                 }
             }

@@ -25,6 +25,15 @@ public interface HookAdapter {
     /** The agent's reply for a resolution. */
     Reply reply(Request request, Resolution resolution);
 
+    /**
+     * What an after-the-fact event (PostToolUse and equivalents, sent to {@code POST /v1/hook/<agent>/result})
+     * reports: exit code and output of a tool call, for the audit log. Empty: the control API falls back to
+     * common field names (session_id, tool_use_id, tool_response.stdout/stderr/exit_code, …).
+     */
+    default Optional<dev.interlock.audit.ResultReport> result(JsonNode payload) {
+        return Optional.empty();
+    }
+
     /** The reply for events that are not guarded. */
     Reply passThrough();
 

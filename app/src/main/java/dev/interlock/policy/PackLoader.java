@@ -7,6 +7,7 @@ import dev.interlock.action.FileAccess;
 import dev.interlock.action.HttpCall;
 import dev.interlock.action.McpCall;
 import dev.interlock.action.ShellCommand;
+import dev.interlock.config.DataDir;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -179,12 +180,12 @@ public final class PackLoader {
     /** An example input: a plain string is a shell command; otherwise one of command/http/file/mcp. */
     public static Action exampleAction(YNode item) throws PackException {
         if (item.isScalar()) {
-            return new ShellCommand(item.string(), EXAMPLE_CWD);
+            return new ShellCommand(expand(item.string()), EXAMPLE_CWD);
         }
         Map<String, YNode> e = item.entries();
         if (e.containsKey("command")) {
             item.allowOnly("command", "cwd");
-            return new ShellCommand(e.get("command").string(), item.string("cwd").orElse(EXAMPLE_CWD));
+            return new ShellCommand(expand(e.get("command").string()), item.string("cwd").orElse(EXAMPLE_CWD));
         }
         if (e.containsKey("http")) {
             item.allowOnly("http");
@@ -216,7 +217,7 @@ public final class PackLoader {
             } catch (IllegalArgumentException x) {
                 throw f.error("file mode must be read, write, edit or delete");
             }
-            return new FileAccess(f.require("path").string(), mode, f.string("cwd").orElse(EXAMPLE_CWD),
+            return new FileAccess(expand(f.require("path").string()), mode, f.string("cwd").orElse(EXAMPLE_CWD),
                     f.string("content").orElse(null));
         }
         if (e.containsKey("mcp")) {
@@ -227,6 +228,13 @@ public final class PackLoader {
             return new McpCall(m.require("server").string(), m.require("tool").string(), args);
         }
         throw item.error("an example is a shell command string, or a mapping with one of: command, http, file, mcp");
+    }
+
+    /** Examples may name Interlock's data directory as {@code {interlock_home}}, like {@code file:} globs. */
+    private static String expand(String text) {
+        return text.contains("{interlock_home}")
+                ? text.replace("{interlock_home}", DataDir.resolve().root().toString().replace('\\', '/'))
+                : text;
     }
 
     private static String toJson(YNode node) throws PackException {

@@ -2,8 +2,19 @@ package dev.interlock.policy;
 
 import dev.interlock.policy.file.FileAnalyzer;
 import dev.interlock.policy.file.FileMatcherFactory;
+import dev.interlock.policy.file.ShellFileDeriver;
 import dev.interlock.policy.mcp.McpAnalyzer;
 import dev.interlock.policy.mcp.McpMatcherFactory;
+import dev.interlock.policy.http.GraphqlMatcherFactory;
+import dev.interlock.policy.http.HttpAnalyzer;
+import dev.interlock.policy.http.HttpDerivers;
+import dev.interlock.policy.http.HttpMatcherFactory;
+import dev.interlock.policy.shell.ConstructMatcherFactory;
+import dev.interlock.policy.shell.ShellAnalyzer;
+import dev.interlock.policy.shell.ShellMatcherFactory;
+import dev.interlock.policy.sql.McpSqlDeriver;
+import dev.interlock.policy.sql.SqlClientDeriver;
+import dev.interlock.policy.sql.SqlMatcherFactory;
 import dev.interlock.secrets.DetectorSection;
 import dev.interlock.secrets.FileHintsSection;
 import java.io.IOException;
@@ -25,15 +36,25 @@ public final class Policies {
     public static MatcherFactories matchers() {
         return new MatcherFactories()
                 .register(new FileMatcherFactory())
-                .register(new McpMatcherFactory());
+                .register(new McpMatcherFactory())
+                .register(new ShellMatcherFactory())
+                .register(new ConstructMatcherFactory())
+                .register(new SqlMatcherFactory())
+                .register(new HttpMatcherFactory())
+                .register(new GraphqlMatcherFactory());
     }
 
     public static List<Analyzer> analyzers() {
-        return List.of(new FileAnalyzer(), new McpAnalyzer());
+        return List.of(new FileAnalyzer(), new McpAnalyzer(), new ShellAnalyzer(), new HttpAnalyzer());
     }
 
     public static List<Deriver> derivers() {
-        return List.of();
+        List<Deriver> all = new ArrayList<>();
+        all.add(new ShellFileDeriver());
+        all.add(new SqlClientDeriver());
+        all.add(new McpSqlDeriver());
+        all.addAll(HttpDerivers.all());
+        return all;
     }
 
     public static List<PackSection> sections() {

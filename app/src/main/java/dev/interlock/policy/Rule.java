@@ -33,7 +33,8 @@ public record Rule(String pack, String id, Severity severity, Verdict verdict, S
                     }
                 }
                 Hit h = hit.get();
-                return Optional.of(new RuleMatch(pack, id, severity, verdict, explain, h.span(), h.target()));
+                return Optional.of(new RuleMatch(pack, id, severity, verdict, h.note() == null ? explain : h.note(),
+                        h.span(), h.target()));
             }
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.interlock.policy.file;
 
 import dev.interlock.action.FileAccess;
+import dev.interlock.config.DataDir;
 import dev.interlock.policy.Hit;
 import dev.interlock.policy.Matcher;
 import dev.interlock.policy.MatcherFactories;
@@ -24,7 +25,8 @@ import java.util.Set;
  * <pre>
  * file:
  *   modes: [read, write, edit, delete]   # default: all
- *   paths: ["**&#47;.env", "~/.aws/**"]      # globs on the resolved absolute path; ~ is the home directory
+ *   paths: ["**&#47;.env", "~/.aws/**"]      # globs on the resolved absolute path; ~ is the home directory,
+ *                                        # {interlock_home} Interlock's data directory
  *   names: [".env*", "id_rsa"]           # globs on the file name alone
  * </pre>
  * At least one of {@code paths} or {@code names}.
@@ -66,6 +68,9 @@ public final class FileMatcherFactory implements MatcherFactory {
             String glob = g.string();
             if (expandHome && (glob.startsWith("~/") || glob.equals("~"))) {
                 glob = PathResolver.home() + glob.substring(1);
+            }
+            if (expandHome && glob.contains("{interlock_home}")) {
+                glob = glob.replace("{interlock_home}", DataDir.resolve().root().toString().replace('\\', '/'));
             }
             try {
                 out.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));

@@ -1,0 +1,686 @@
+package dev.interlock.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interlock.action.Action;
+import dev.interlock.action.ActionJson;
+import dev.interlock.action.Origin;
+import dev.interlock.broker.PendingApproval;
+import dev.interlock.broker.Resolution;
+import dev.interlock.config.DataDir;
+import dev.interlock.policy.Decision;
+import dev.interlock.policy.DecisionJson;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The audit log: one SQLite file in WAL mode, one hash-chained table. Writes are serialised on one connection
+ * and committed before the call returns (so a reply sent after {@link #recordAction} never outruns its row;
+ * {@code synchronous=NORMAL} in WAL mode keeps committed rows through a crash of the process, the power-loss
+ * window being the last transactions before the OS flushed). Reads use their own connection.
+ *
+ * <p>Hash chain: each row stores {@code prev_hash} and {@code hash = sha256(prev_hash + canonical content)},
+ * where the canonical content is a JSON array of every stored column (id included). {@code chain_head} holds the
+ * last id and hash, updated in the same transaction, so deleting rows at the end is detected too; retention
+ * records a {@code chain_anchor} (the hash of the last pruned row) and a {@code checkpoint} row in the chain.
+ * The chain detects edits made with plain SQL; someone who rewrites every later hash and the head is not
+ * detected by the chain alone (there is no external witness).
+ */
+public final class AuditLog implements AutoCloseable {
+    public static final String GENESIS = "0".repeat(64);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, ts, type, kind, summary, action_json, agent, session_id, tool_call_id, "
+            + "workspace, policy_verdict, severity, rules_json, notes_json, environment, verdict, decided_by, wait_ms, "
+            + "approval_id, reply, ref_id, exit_code, output, prev_hash, hash";
+
+    private final Path file;
+    private final SecretMasker masker;
+    private final Connection writer;
+    private final Connection reader;
+    private final PreparedStatement insert;
+    private final PreparedStatement updateHead;
+    private final List<Consumer<AuditRecord>> listeners = new CopyOnWriteArrayList<>();
+    private volatile int outputLimit = 4000;
+    private long lastId;
+    private String lastHash;
+
+    private AuditLog(Path file, SecretMasker masker) {
+        this.file = file;
+        this.masker = masker;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+            writer = connect(file);
+            try (Statement s = writer.createStatement()) {
+                if (fresh) {
+                    s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+                }
+                s.execute("PRAGMA journal_mode = WAL");
+            }
+            Migrations.migrate(writer, file.toString());
+            writer.setAutoCommit(false);
+            insert = writer.prepareStatement("INSERT INTO audit(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            updateHead = writer.prepareStatement("INSERT INTO chain_head(one, last_id, hash) VALUES (1, ?, ?) "
+                    + "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash");
+            loadHead();
+            writer.commit();
+            reader = connect(file);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not POSIX
+            }
+        } catch (SQLException | IOException e) {
+            throw new AuditException(file + ": cannot open the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    public static AuditLog open(Path file, SecretMasker masker) {
+        return new AuditLog(file, masker);
+    }
+
+    /** The data directory's {@code interlock.db}, masking with the install key. */
+    public static AuditLog open(DataDir dir) {
+        try {
+            return new AuditLog(dir.database(), SecretMasker.forDataDir(dir));
+        } catch (IOException e) {
+            throw new AuditException(dir.root() + ": cannot read the install key: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("journal_mode", "WAL");
+        p.setProperty("synchronous", "NORMAL");
+        p.setProperty("busy_timeout", "15000");
+        p.setProperty("foreign_keys", "false");
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+    }
+
+    private void loadHead() throws SQLException {
+        long headId = 0;
+        String headHash = null;
+        try (Statement s = writer.createStatement();
+             ResultSet rs = s.executeQuery("SELECT last_id, hash FROM chain_head WHERE one = 1")) {
+            if (rs.next()) {
+                headId = rs.getLong(1);
+                headHash = rs.getString(2);
+            }
+        }
+        long maxId = 0;
+        String maxHash = null;
+        try (Statement s = writer.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")) {
+            if (rs.next()) {
+                maxId = rs.getLong(1);
+                maxHash = rs.getString(2);
+            }
+        }
+        // New rows link to the recorded head, so a tampered tail stays visible to verify.
+        lastHash = headHash != null ? headHash : maxHash != null ? maxHash : GENESIS;
+        lastId = Math.max(headId, maxId);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    /** Bound on stored output excerpts (settings: outputExcerptChars). */
+    public void outputLimit(int chars) {
+        outputLimit = Math.max(0, chars);
+    }
+
+    /** Told about every row after it is committed (on the writing thread; hop threads yourself). */
+    public void addListener(Consumer<AuditRecord> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<AuditRecord> listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- writing ---------------------------------------------------------------------------------------------
+
+    /** Records an action and how it was resolved; returns the row id once committed. */
+    public long recordAction(Action action, Origin origin, Resolution resolution, String reply) {
+        Row r = actionRow("action", action, origin, resolution.decision());
+        r.verdict = resolution.verdict().word();
+        r.decidedBy = resolution.decidedBy();
+        r.waitMs = resolution.waited().toMillis();
+        r.approvalId = resolution.approvalId();
+        r.reply = masker.maskText(reply);
+        return append(r);
+    }
+
+    /**
+     * Records how an approval ended when its callers no longer waited for it (a human answer, a timeout, the kill
+     * switch), so the timeline shows who decided.
+     */
+    public long recordAnswer(PendingApproval approval, Resolution resolution) {
+        Row r = actionRow("answer", approval.action(), approval.origin(), approval.decision());
+        r.verdict = resolution.verdict().word();
+        r.decidedBy = resolution.decidedBy();
+        r.waitMs = resolution.waited().toMillis();
+        r.approvalId = approval.id();
+        r.reply = masker.maskText(resolution.reason());
+        return append(r);
+    }
+
+    /** Attaches what the agent reported after running an action (exit code, output excerpt); returns the row id. */
+    public long attachResult(ResultReport report) {
+        Row r = new Row("result");
+        r.agent = report.agent() == null ? "unknown" : report.agent();
+        r.sessionId = report.sessionId();
+        r.toolCallId = report.toolCallId();
+        r.exitCode = report.exitCode();
+        String out = report.output() == null ? null : masker.maskText(report.output());
+        int limit = outputLimit;
+        if (out != null && out.length() > limit) {
+            out = out.substring(0, limit) + "… [" + (out.length() - limit) + " more chars not kept]";
+        }
+        r.output = out;
+        long ref = report.auditId() > 0 ? report.auditId() : findAction(r.agent, r.sessionId, r.toolCallId);
+        r.refId = ref > 0 ? ref : null;
+        if (ref > 0) {
+            synchronized (reader) {
+                try (PreparedStatement ps = reader.prepareStatement("SELECT kind, summary, workspace FROM audit WHERE id = ?")) {
+                    ps.setLong(1, ref);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            r.kind = rs.getString(1);
+                            r.summary = rs.getString(2);
+                            r.workspace = rs.getString(3);
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new AuditException(file + ": cannot read row " + ref + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return append(r);
+    }
+
+    private long findAction(String agent, String session, String toolCallId) {
+        if (toolCallId == null) {
+            return 0;
+        }
+        String sql = "SELECT id FROM audit WHERE agent = ? AND tool_call_id = ? AND type = 'action'"
+                + (session == null ? "" : " AND session_id = ?") + " ORDER BY id DESC LIMIT 1";
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement(sql)) {
+                ps.setString(1, agent);
+                ps.setString(2, toolCallId);
+                if (session != null) {
+                    ps.setString(3, session);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": cannot look up tool call " + toolCallId + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Row actionRow(String type, Action action, Origin origin, Decision d) {
+        Row r = new Row(type);
+        r.kind = action.kind();
+        r.summary = masker.maskText(action.summary());
+        r.actionJson = maskedActionJson(action);
+        r.agent = origin.agent();
+        r.sessionId = origin.sessionId();
+        r.toolCallId = origin.toolCallId();
+        r.workspace = origin.workspace();
+        ObjectNode dj = DecisionJson.toJson(d);
+        r.policyVerdict = d.verdict().word();
+        r.severity = d.severity().word();
+        r.rulesJson = masker.maskText(dj.get("rules").toString());
+        ArrayNode notes = JSON.createArrayNode();
+        d.notes().forEach(notes::add);
+        r.notesJson = masker.maskText(notes.toString());
+        r.environment = d.environment();
+        return r;
+    }
+
+    /** The action as JSON with every credential masked (headers by name, env by name, text by shape). */
+    public String maskedActionJson(Action action) {
+        return ActionJson.toJson(action, (field, value) -> {
+            if (value == null) {
+                return null;
+            }
+            if (field.startsWith("header:")) {
+                return masker.maskHeader(field.substring(7), value);
+            }
+            if (field.startsWith("env:")) {
+                return masker.maskNamed(field.substring(4), value);
+            }
+            return masker.maskText(value);
+        }).toString();
+    }
+
+    /** A row being written; fields mirror the columns. */
+    private static final class Row {
+        long id;
+        long ts;
+        final String type;
+        String kind, summary, actionJson, agent, sessionId, toolCallId, workspace, policyVerdict, severity,
+                rulesJson, notesJson, environment, verdict, decidedBy, approvalId, reply, output;
+        long waitMs;
+        Long refId;
+        Integer exitCode;
+
+        Row(String type) {
+            this.type = type;
+        }
+
+        AuditRecord toRecord(String prev, String hash) {
+            return new AuditRecord(id, Instant.ofEpochMilli(ts), type, kind, summary, actionJson, agent, sessionId,
+                    toolCallId, workspace, policyVerdict, severity, rulesJson, notesJson, environment, verdict,
+                    decidedBy, waitMs, approvalId, reply, refId == null ? 0 : refId, exitCode, output, prev, hash);
+        }
+    }
+
+    private long append(Row r) {
+        AuditRecord rec;
+        synchronized (writer) {
+            r.id = lastId + 1;
+            r.ts = System.currentTimeMillis();
+            AuditRecord unhashed = r.toRecord(lastHash, null);
+            String hash = hash(lastHash, unhashed);
+            try {
+                bind(insert, unhashed, r.refId, hash);
+                insert.executeUpdate();
+                updateHead.setLong(1, r.id);
+                updateHead.setString(2, hash);
+                updateHead.executeUpdate();
+                writer.commit();
+            } catch (SQLException e) {
+                try {
+                    writer.rollback();
+                } catch (SQLException ignored) {
+                    // the original error is what matters
+                }
+                throw new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
+            }
+            rec = r.toRecord(lastHash, hash);
+            lastId = r.id;
+            lastHash = hash;
+        }
+        for (Consumer<AuditRecord> l : listeners) {
+            try {
+                l.accept(rec);
+            } catch (RuntimeException e) {
+                System.err.println("interlock: audit listener failed: " + e);
+            }
+        }
+        return rec.id();
+    }
+
+    private static void bind(PreparedStatement ps, AuditRecord r, Long refId, String hash) throws SQLException {
+        int i = 1;
+        ps.setLong(i++, r.id());
+        ps.setLong(i++, r.time().toEpochMilli());
+        ps.setString(i++, r.type());
+        ps.setString(i++, r.kind());
+        ps.setString(i++, r.summary());
+        ps.setString(i++, r.actionJson());
+        ps.setString(i++, r.agent());
+        ps.setString(i++, r.sessionId());
+        ps.setString(i++, r.toolCallId());
+        ps.setString(i++, r.workspace());
+        ps.setString(i++, r.policyVerdict());
+        ps.setString(i++, r.severity());
+        ps.setString(i++, r.rulesJson());
+        ps.setString(i++, r.notesJson());
+        ps.setString(i++, r.environment());
+        ps.setString(i++, r.verdict());
+        ps.setString(i++, r.decidedBy());
+        ps.setLong(i++, r.waitMs());
+        ps.setString(i++, r.approvalId());
+        ps.setString(i++, r.reply());
+        if (refId == null) {
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setLong(i++, refId);
+        }
+        if (r.exitCode() == null) {
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setInt(i++, r.exitCode());
+        }
+        ps.setString(i++, r.output());
+        ps.setString(i++, r.prevHash());
+        ps.setString(i, hash);
+    }
+
+    /** sha256(prev + canonical content): the canonical content is a JSON array of every column but the hashes. */
+    static String hash(String prev, AuditRecord r) {
+        ArrayNode a = JSON.createArrayNode();
+        a.add(r.id()).add(r.time().toEpochMilli()).add(r.type()).add(r.kind()).add(r.summary()).add(r.actionJson())
+                .add(r.agent()).add(r.sessionId()).add(r.toolCallId()).add(r.workspace()).add(r.policyVerdict())
+                .add(r.severity()).add(r.rulesJson()).add(r.notesJson()).add(r.environment()).add(r.verdict())
+                .add(r.decidedBy()).add(r.waitMs()).add(r.approvalId()).add(r.reply()).add(r.refId());
+        if (r.exitCode() == null) {
+            a.addNull();
+        } else {
+            a.add(r.exitCode());
+        }
+        a.add(r.output());
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(prev.getBytes(StandardCharsets.UTF_8));
+            md.update(a.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------
+
+    /** Rows matching the filter, newest first; action rows carry their attached result. */
+    public List<AuditRecord> query(AuditFilter filter, int offset, int limit) {
+        AuditSql.Where w = AuditSql.where(filter, false);
+        String sql = "SELECT a.*, r.exit_code AS r_exit, r.output AS r_output FROM audit a "
+                + "LEFT JOIN audit r ON r.id = (SELECT max(x.id) FROM audit x WHERE x.ref_id = a.id AND x.type = 'result') "
+                + w.sql() + " ORDER BY a.id DESC LIMIT ? OFFSET ?";
+        List<AuditRecord> out = new ArrayList<>();
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement(sql)) {
+                int i = w.bind(ps);
+                ps.setInt(i++, Math.max(0, limit));
+                ps.setInt(i, Math.max(0, offset));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs, true));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": query failed: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    public long count(AuditFilter filter) {
+        AuditSql.Where w = AuditSql.where(filter, false);
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM audit a " + w.sql())) {
+                w.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": count failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The row with this id, or null. */
+    public AuditRecord get(long id) {
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement("SELECT a.*, r.exit_code AS r_exit, r.output AS r_output "
+                    + "FROM audit a LEFT JOIN audit r ON r.id = (SELECT max(x.id) FROM audit x WHERE x.ref_id = a.id "
+                    + "AND x.type = 'result') WHERE a.id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? read(rs, true) : null;
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": read failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Actions per time bucket by final verdict (only {@code action} rows), oldest first. With {@code since} in the
+     * filter, empty buckets between it and now (or {@code until}) are included, at most 10,000 of them.
+     */
+    public List<HistogramBucket> histogram(AuditFilter filter, Duration bucket) {
+        long size = Math.max(1000, bucket.toMillis());
+        AuditSql.Where w = AuditSql.where(filter.withTypes(java.util.Set.of("action")), false);
+        TreeMap<Long, long[]> buckets = new TreeMap<>();
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement("SELECT (a.ts / " + size + ") * " + size
+                    + " AS b, a.verdict, count(*) FROM audit a " + w.sql() + " GROUP BY b, a.verdict")) {
+                w.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] c = buckets.computeIfAbsent(rs.getLong(1), k -> new long[3]);
+                        String v = rs.getString(2);
+                        int idx = "allow".equals(v) ? 0 : "ask".equals(v) ? 1 : 2;
+                        c[idx] += rs.getLong(3);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": histogram failed: " + e.getMessage(), e);
+            }
+        }
+        if (filter.since() != null) {
+            long from = filter.since().toEpochMilli() / size * size;
+            long to = (filter.until() != null ? filter.until().toEpochMilli() : System.currentTimeMillis()) / size * size;
+            if ((to - from) / size <= 10_000) {
+                for (long b = from; b <= to; b += size) {
+                    buckets.computeIfAbsent(b, k -> new long[3]);
+                }
+            }
+        }
+        List<HistogramBucket> out = new ArrayList<>();
+        buckets.forEach((b, c) -> out.add(new HistogramBucket(Instant.ofEpochMilli(b), c[0], c[1], c[2])));
+        return out;
+    }
+
+    private static AuditRecord read(ResultSet rs, boolean joined) throws SQLException {
+        Object rawExit = rs.getObject("exit_code");
+        Integer exit = rawExit == null ? null : ((Number) rawExit).intValue();
+        String output = rs.getString("output");
+        if (joined && "action".equals(rs.getString("type"))) {
+            Object re = rs.getObject("r_exit");
+            exit = re == null ? null : ((Number) re).intValue();
+            output = rs.getString("r_output");
+        }
+        Object ref = rs.getObject("ref_id");
+        return new AuditRecord(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("ts")), rs.getString("type"),
+                rs.getString("kind"), rs.getString("summary"), rs.getString("action_json"), rs.getString("agent"),
+                rs.getString("session_id"), rs.getString("tool_call_id"), rs.getString("workspace"),
+                rs.getString("policy_verdict"), rs.getString("severity"), rs.getString("rules_json"),
+                rs.getString("notes_json"), rs.getString("environment"), rs.getString("verdict"),
+                rs.getString("decided_by"), rs.getLong("wait_ms"), rs.getString("approval_id"), rs.getString("reply"),
+                ref == null ? 0 : ((Number) ref).longValue(), exit, output, rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    // ---- verify, export, retention ---------------------------------------------------------------------------
+
+    /** Walks the chain from the latest retention anchor to the head; reports the first broken link. */
+    public VerifyReport verify() {
+        try (Connection c = connect(file)) {
+            return AuditVerifier.verify(c);
+        } catch (SQLException e) {
+            return new VerifyReport(false, 0, 0, file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Verifies a database file without opening it for writing (used by {@code interlock audit verify}). */
+    public static VerifyReport verify(Path file) {
+        if (!Files.exists(file)) {
+            return new VerifyReport(false, 0, 0, file + ": no audit log here");
+        }
+        try (Connection c = connect(file)) {
+            return AuditVerifier.verify(c);
+        } catch (SQLException e) {
+            return new VerifyReport(false, 0, 0, file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Streams every matching row, oldest first, as JSON lines or CSV; returns the number of rows written. */
+    public long export(AuditFilter filter, ExportFormat format, Writer out) throws IOException {
+        AuditSql.Where w = AuditSql.where(filter, true);
+        long n = 0;
+        try (Connection c = connect(file);
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM audit a " + w.sql() + " ORDER BY a.id")) {
+            w.bind(ps);
+            ps.setFetchSize(500);
+            AuditExport exporter = new AuditExport(format, out);
+            exporter.header();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    exporter.row(read(rs, false));
+                    n++;
+                }
+            }
+            out.flush();
+        } catch (SQLException e) {
+            throw new AuditException(file + ": export failed: " + e.getMessage(), e);
+        }
+        return n;
+    }
+
+    /**
+     * Deletes rows older than {@code maxAge} (null or zero: no age limit) and the oldest rows while the data
+     * exceeds {@code maxBytes} (0: no limit). Records an anchor and a checkpoint row so the chain still verifies.
+     */
+    public PruneReport prune(Duration maxAge, long maxBytes) {
+        synchronized (writer) {
+            try {
+                long before = usedBytes();
+                long through = 0;
+                if (maxAge != null && !maxAge.isZero() && !maxAge.isNegative()) {
+                    long cutoff = System.currentTimeMillis() - maxAge.toMillis();
+                    through = scalar("SELECT coalesce(max(id), 0) FROM audit WHERE ts < " + cutoff);
+                }
+                if (maxBytes > 0 && before > maxBytes) {
+                    long rows = scalar("SELECT count(*) FROM audit");
+                    long drop = (long) Math.ceil(rows * (1.0 - (maxBytes * 0.9) / before));
+                    if (drop > 0) {
+                        through = Math.max(through, scalar("SELECT coalesce(max(id), 0) FROM (SELECT id FROM audit ORDER BY id LIMIT " + drop + ")"));
+                    }
+                }
+                if (through <= 0) {
+                    return new PruneReport(0, 0, before, before);
+                }
+                String anchorHash;
+                try (PreparedStatement ps = writer.prepareStatement("SELECT hash FROM audit WHERE id = ?")) {
+                    ps.setLong(1, through);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return new PruneReport(0, 0, before, before);
+                        }
+                        anchorHash = rs.getString(1);
+                    }
+                }
+                long deleted;
+                try (PreparedStatement ps = writer.prepareStatement("DELETE FROM audit WHERE id <= ?")) {
+                    ps.setLong(1, through);
+                    deleted = ps.executeUpdate();
+                }
+                try (PreparedStatement ps = writer.prepareStatement(
+                        "INSERT OR REPLACE INTO chain_anchor(through_id, hash, rows, ts) VALUES (?,?,?,?)")) {
+                    ps.setLong(1, through);
+                    ps.setString(2, anchorHash);
+                    ps.setLong(3, deleted);
+                    ps.setLong(4, System.currentTimeMillis());
+                    ps.executeUpdate();
+                }
+                writer.commit();
+                Row cp = new Row("checkpoint");
+                ObjectNode j = JSON.createObjectNode();
+                j.put("throughId", through);
+                j.put("hash", anchorHash);
+                j.put("rows", deleted);
+                cp.actionJson = j.toString();
+                cp.summary = "retention removed " + deleted + " rows up to #" + through;
+                cp.agent = "interlock";
+                append(cp);
+                try (Statement s = writer.createStatement()) {
+                    writer.setAutoCommit(true);
+                    s.execute("PRAGMA incremental_vacuum");
+                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                } finally {
+                    writer.setAutoCommit(false);
+                }
+                return new PruneReport(deleted, through, before, usedBytes());
+            } catch (SQLException e) {
+                try {
+                    writer.rollback();
+                } catch (SQLException ignored) {
+                    // report the first error
+                }
+                throw new AuditException(file + ": retention failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Bytes used by live pages (not counting free pages the file still holds). */
+    public long usedBytes() {
+        try {
+            long pages = scalar("PRAGMA page_count");
+            long free = scalar("PRAGMA freelist_count");
+            long size = scalar("PRAGMA page_size");
+            return (pages - free) * size;
+        } catch (SQLException e) {
+            throw new AuditException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long scalar(String sql) throws SQLException {
+        synchronized (writer) {
+            try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** The id of the newest row (0 when empty). */
+    public long lastId() {
+        synchronized (writer) {
+            return lastId;
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writer) {
+            try {
+                insert.close();
+                updateHead.close();
+                writer.close();
+            } catch (SQLException e) {
+                System.err.println("interlock: closing " + file + ": " + e.getMessage());
+            }
+        }
+        synchronized (reader) {
+            try {
+                reader.close();
+            } catch (SQLException e) {
+                System.err.println("interlock: closing " + file + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.interlock.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Turns an {@link AuditFilter} into a parameterised WHERE clause over {@code audit a}. */
+final class AuditSql {
+    private AuditSql() {
+    }
+
+    record Where(String sql, List<Object> params) {
+        int bind(PreparedStatement ps) throws SQLException {
+            int i = 1;
+            for (Object p : params) {
+                if (p instanceof Long l) {
+                    ps.setLong(i++, l);
+                } else {
+                    ps.setString(i++, (String) p);
+                }
+            }
+            return i;
+        }
+    }
+
+    /** @param allTypes true for export: every row type unless the filter names some */
+    static Where where(AuditFilter f, boolean allTypes) {
+        List<String> and = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (!f.types().isEmpty()) {
+            in(and, params, "a.type", f.types());
+        } else if (!allTypes) {
+            and.add("a.type <> 'result'");
+        }
+        in(and, params, "a.agent", f.agents());
+        in(and, params, "a.session_id", f.sessions());
+        in(and, params, "a.kind", f.kinds());
+        in(and, params, "a.verdict", f.verdicts());
+        in(and, params, "a.severity", f.severities());
+        in(and, params, "a.approval_id", f.approvals());
+        if (!f.decidedBy().isEmpty()) {
+            List<String> or = new ArrayList<>();
+            for (String d : f.decidedBy()) {
+                or.add("a.decided_by = ? OR a.decided_by LIKE ? ESCAPE '\\'");
+                params.add(d);
+                params.add(escape(d) + ":%");
+            }
+            and.add("(" + String.join(" OR ", or) + ")");
+        }
+        if (!f.workspaces().isEmpty()) {
+            List<String> or = new ArrayList<>();
+            for (String w : f.workspaces()) {
+                or.add("a.workspace LIKE ? ESCAPE '\\'");
+                params.add(escape(w) + "%");
+            }
+            and.add("(" + String.join(" OR ", or) + ")");
+        }
+        if (!f.rules().isEmpty()) {
+            List<String> or = new ArrayList<>();
+            for (String r : f.rules()) {
+                or.add("a.rules_json LIKE ? ESCAPE '\\'");
+                int slash = r.indexOf('/');
+                // rules are stored as {"pack":"p","id":"i",…}: pack/id matches that pair exactly
+                params.add(slash > 0 ? "%\"pack\":\"" + escape(r.substring(0, slash)) + "\",\"id\":\""
+                        + escape(r.substring(slash + 1)) + "\"%" : "%" + escape(r) + "%");
+            }
+            and.add("(" + String.join(" OR ", or) + ")");
+        }
+        if (f.since() != null) {
+            and.add("a.ts >= ?");
+            params.add(f.since().toEpochMilli());
+        }
+        if (f.until() != null) {
+            and.add("a.ts < ?");
+            params.add(f.until().toEpochMilli());
+        }
+        for (String t : f.text()) {
+            String like = "%" + escape(t) + "%";
+            and.add("(a.summary LIKE ? ESCAPE '\\' OR a.rules_json LIKE ? ESCAPE '\\' OR a.workspace LIKE ? ESCAPE '\\')");
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        return new Where(and.isEmpty() ? "" : "WHERE " + String.join(" AND ", and), params);
+    }
+
+    private static void in(List<String> and, List<Object> params, String column, Set<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        and.add(column + " IN (" + String.join(",", java.util.Collections.nCopies(values.size(), "?")) + ")");
+        params.addAll(values);
+    }
+
+    static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.interlock.audit;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Numbered schema migrations. Each runs once, in order, in its own transaction, and is recorded in
+ * {@code schema_version}. Never edit a released migration: add the next number.
+ */
+final class Migrations {
+    record Migration(int version, String description, List<String> statements) {
+    }
+
+    static final List<Migration> ALL = List.of(
+            new Migration(1, "audit table, hash chain head and anchors", List.of(
+                    """
+                    CREATE TABLE audit(
+                      id INTEGER PRIMARY KEY,
+                      ts INTEGER NOT NULL,
+                      type TEXT NOT NULL,
+                      kind TEXT, summary TEXT, action_json TEXT,
+                      agent TEXT, session_id TEXT, tool_call_id TEXT, workspace TEXT,
+                      policy_verdict TEXT, severity TEXT, rules_json TEXT, notes_json TEXT, environment TEXT,
+                      verdict TEXT, decided_by TEXT, wait_ms INTEGER NOT NULL DEFAULT 0, approval_id TEXT,
+                      reply TEXT, ref_id INTEGER, exit_code INTEGER, output TEXT,
+                      prev_hash TEXT NOT NULL, hash TEXT NOT NULL)""",
+                    "CREATE INDEX audit_ts ON audit(ts)",
+                    "CREATE INDEX audit_agent ON audit(agent, id)",
+                    "CREATE INDEX audit_verdict ON audit(verdict, id)",
+                    "CREATE INDEX audit_kind ON audit(kind, id)",
+                    "CREATE INDEX audit_severity ON audit(severity, id)",
+                    "CREATE INDEX audit_decided ON audit(decided_by, id)",
+                    "CREATE INDEX audit_session ON audit(session_id, id)",
+                    "CREATE INDEX audit_type ON audit(type, id)",
+                    "CREATE INDEX audit_approval ON audit(approval_id) WHERE approval_id IS NOT NULL",
+                    "CREATE INDEX audit_ref ON audit(ref_id) WHERE ref_id IS NOT NULL",
+                    "CREATE INDEX audit_toolcall ON audit(agent, tool_call_id) WHERE tool_call_id IS NOT NULL",
+                    "CREATE TABLE chain_head(one INTEGER PRIMARY KEY CHECK (one = 1), last_id INTEGER NOT NULL, hash TEXT NOT NULL)",
+                    "CREATE TABLE chain_anchor(through_id INTEGER PRIMARY KEY, hash TEXT NOT NULL, rows INTEGER NOT NULL, ts INTEGER NOT NULL)")));
+
+    static int latest() {
+        return ALL.get(ALL.size() - 1).version();
+    }
+
+    private Migrations() {
+    }
+
+    static int current(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER PRIMARY KEY, description TEXT, applied_at INTEGER NOT NULL)");
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** Brings the database up to {@link #latest()}; refuses a database written by a newer version. */
+    static void migrate(Connection c, String where) throws SQLException {
+        int have = current(c);
+        if (have > latest()) {
+            throw new AuditException(where + ": audit schema version " + have + " is newer than this Interlock ("
+                    + latest() + "); upgrade Interlock or move the file away");
+        }
+        for (Migration m : ALL) {
+            if (m.version() <= have) {
+                continue;
+            }
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : m.statements()) {
+                    s.execute(sql);
+                }
+                try (var ps = c.prepareStatement("INSERT INTO schema_version(version, description, applied_at) VALUES (?,?,?)")) {
+                    ps.setInt(1, m.version());
+                    ps.setString(2, m.description());
+                    ps.setLong(3, System.currentTimeMillis());
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw new AuditException(where + ": schema migration " + m.version() + " failed: " + e.getMessage(), e);
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+}
