@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
                 FreezeCommand.class,
                 ThawCommand.class,
                 AuditCommand.class,
+                CaCommand.class,
+                EnvCommand.class,
                 ScanCommand.class,
                 CredentialsCommand.class,
                 HookCommand.class,
