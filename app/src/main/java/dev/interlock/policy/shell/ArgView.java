@@ -17,15 +17,25 @@ final class ArgView {
 
     final List<Flag> flags = new ArrayList<>();
     final List<Word> positionals = new ArrayList<>();
-    /** Flags known (table and pack) to take a value, for the positions seen so far. */
-    final Set<String> valueFlags = new HashSet<>();
+    /** Flags known (table and pack) to take a value, for the positions seen so far (shared sets, never copied). */
+    private final List<Set<String>> valueFlagSets = new ArrayList<>(3);
+
+    boolean isValueFlag(String flag) {
+        for (Set<String> set : valueFlagSets) {
+            if (set.contains(flag)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static ArgView of(String program, List<Word> args, Set<String> extraValueFlags) {
         ArgView v = new ArgView();
         String key = program;
-        Set<String> valueFlags = v.valueFlags;
-        valueFlags.addAll(ProgramFlags.valueFlags(program));
-        valueFlags.addAll(extraValueFlags);
+        v.valueFlagSets.add(ProgramFlags.valueFlags(program));
+        if (!extraValueFlags.isEmpty()) {
+            v.valueFlagSets.add(extraValueFlags);
+        }
         boolean keyGrowing = ProgramFlags.known(program);
         boolean find = program.equals("find");
         boolean flagsEnded = false;
@@ -49,12 +59,12 @@ final class ArgView {
                 int eq = t.indexOf('=');
                 if (eq > 0) {
                     value = OptionScan.sub(w, t.substring(eq + 1));
-                } else if (valueFlags.contains(t) || shortValueAtEnd(t, valueFlags)) {
+                } else if (v.isValueFlag(t) || shortValueAtEnd(t, v)) {
                     if (i + 1 < args.size() && takesNext(args.get(i + 1).text())) {
                         value = args.get(++i);
                     }
                 } else if (!t.startsWith("--")) {
-                    value = attachedShortValue(w, valueFlags);
+                    value = attachedShortValue(w, v);
                 }
                 v.flags.add(new Flag(t, w, value));
                 continue;
@@ -64,7 +74,7 @@ final class ArgView {
                 String longer = key + " " + t;
                 if (ProgramFlags.known(longer)) {
                     key = longer;
-                    valueFlags.addAll(ProgramFlags.valueFlags(key));
+                    v.valueFlagSets.add(ProgramFlags.valueFlags(key));
                 } else {
                     keyGrowing = false;
                 }
@@ -86,12 +96,12 @@ final class ArgView {
     }
 
     /** {@code -xvf} where the last char is a value flag ({@code tar -xvf file}). */
-    private static boolean shortValueAtEnd(String t, Set<String> valueFlags) {
+    private static boolean shortValueAtEnd(String t, ArgView valueFlags) {
         if (t.startsWith("--") || t.length() < 2) {
             return false;
         }
         for (int k = 1; k < t.length(); k++) {
-            if (valueFlags.contains("-" + t.charAt(k))) {
+            if (valueFlags.isValueFlag("-" + t.charAt(k))) {
                 return k == t.length() - 1;
             }
         }
@@ -99,10 +109,10 @@ final class ArgView {
     }
 
     /** {@code -nprod}: a short value flag with its value attached. */
-    private static Word attachedShortValue(Word w, Set<String> valueFlags) {
+    private static Word attachedShortValue(Word w, ArgView valueFlags) {
         String t = w.text();
         for (int k = 1; k < t.length() - 1; k++) {
-            if (valueFlags.contains("-" + t.charAt(k))) {
+            if (valueFlags.isValueFlag("-" + t.charAt(k))) {
                 return OptionScan.sub(w, t.substring(k + 1));
             }
         }
@@ -124,7 +134,7 @@ final class ArgView {
             if (t.equals(name) || t.startsWith(name + "=")) {
                 return f;
             }
-            if (shortFlag && !t.startsWith("--") && !valueFlags.contains(t)) {
+            if (shortFlag && !t.startsWith("--") && !isValueFlag(t)) {
                 for (int k = 1; k < t.length(); k++) {
                     char c = t.charAt(k);
                     if (c == '=') {
@@ -133,7 +143,7 @@ final class ArgView {
                     if (c == name.charAt(1)) {
                         return f;
                     }
-                    if (valueFlags.contains("-" + c)) {
+                    if (isValueFlag("-" + c)) {
                         break;
                     }
                 }

@@ -34,6 +34,10 @@ final class InterpreterCode {
 
     private static final String STR = "(?:'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|`(?:[^`\\\\$]|\\\\.)*`)";
     private static final String PY_STR = "(?:[rRuUbB]{0,2})" + STR;
+    private static final Pattern LEADING_LITERAL = Pattern.compile("^" + PY_STR);
+    private static final Pattern SHELL_TRUE = Pattern.compile("shell\\s*:\\s*true");
+    private static final Pattern RECURSIVE_TRUE = Pattern.compile("recursive\\s*:\\s*true");
+    private static final Pattern FORCE_TRUE = Pattern.compile("force\\s*:\\s*true");
 
     private static final Pattern PY_SHELL = Pattern.compile(
             "\\b(os\\.(?:system|popen)|subprocess\\.(?:run|call|check_call|check_output|Popen|getoutput"
@@ -127,7 +131,7 @@ final class InterpreterCode {
 
     /** A string literal at the start of {@code s} (offset {@code base} in the code), or null. */
     private static Lit literal(String s, int base) {
-        Matcher m = Pattern.compile("^" + PY_STR).matcher(s);
+        Matcher m = LEADING_LITERAL.matcher(s);
         if (!m.find()) {
             return null;
         }
@@ -184,7 +188,7 @@ final class InterpreterCode {
                     words.addAll(more);
                 }
             }
-            if (after.matches("(?s).*shell\\s*:\\s*true.*")) {
+            if (SHELL_TRUE.matcher(after).find()) {
                 out.add(new Shell(call, String.join(" ", words), 0, 0, false));
             } else {
                 out.add(new Argv(call, words));
@@ -245,11 +249,11 @@ final class InterpreterCode {
                     force = true;
                 }
                 case "rmSync", "rm" -> {
-                    recursive = options.matches("(?s).*recursive\\s*:\\s*true.*");
-                    force = options.matches("(?s).*force\\s*:\\s*true.*") || name.equals("rm") && call.contains("rm_f");
+                    recursive = RECURSIVE_TRUE.matcher(options).find();
+                    force = FORCE_TRUE.matcher(options).find() || name.equals("rm") && call.contains("rm_f");
                 }
                 case "rmdirSync", "rmdir", "removedirs" -> {
-                    recursive = options.matches("(?s).*recursive\\s*:\\s*true.*");
+                    recursive = RECURSIVE_TRUE.matcher(options).find();
                     force = false;
                     program = recursive ? "rm" : "rmdir";
                 }
