@@ -19,6 +19,17 @@ public record Rule(String pack, String id, Severity severity, Verdict verdict, S
         return pack + "/" + id;
     }
 
+    /** Identity: rules are compiled once and compared on the hot path (index sets), so no deep record equality. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     /** Tests the rule against one subject. */
     public Optional<RuleMatch> match(Subject subject) {
         for (Matcher m : when) {
