@@ -151,7 +151,7 @@ public final class PolicyEngine {
                 for (Rule r : rules) {
                     r.match(s).ifPresent(own::add);
                 }
-                List<RuleMatch> kept = applyExceptions(own);
+                List<RuleMatch> kept = s.complete() ? applyExceptions(own) : own;
                 if (tracer != null) {
                     tracer.traces.add(new Explanation.SubjectTrace(s.type(), s.describe(),
                             rules.stream().map(Rule::qualifiedId).toList(),

@@ -38,7 +38,7 @@ public record Rule(String pack, String id, Severity severity, Verdict verdict, S
             }
             Optional<Hit> hit = m.match(subject);
             if (hit.isPresent()) {
-                for (Matcher u : unless) {
+                for (Matcher u : subject.complete() ? unless : List.<Matcher>of()) {
                     if (u.subjectType().equals(subject.type()) && u.match(subject).isPresent()) {
                         return Optional.empty();
                     }

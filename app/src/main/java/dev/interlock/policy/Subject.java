@@ -20,4 +20,13 @@ public interface Subject {
 
     /** How this subject was reached, for {@code interlock explain} (e.g. "sudo → bash -c → rm"). */
     String describe();
+
+    /**
+     * False when part of the subject could not be seen (an HTTP body read from a file or a variable). Matchers
+     * treat unseen parts as possibly matching, which is right for a rule and wrong for an exception: on an
+     * incomplete subject neither {@code unless:} nor an {@code allow} rule can cancel a hit.
+     */
+    default boolean complete() {
+        return true;
+    }
 }

@@ -245,6 +245,11 @@ public final class HttpSubject implements Subject {
         return bodyKnown;
     }
 
+    @Override
+    public boolean complete() {
+        return bodyKnown;
+    }
+
     public boolean bodyTruncated() {
         return bodyTruncated;
     }

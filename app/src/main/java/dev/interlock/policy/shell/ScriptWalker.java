@@ -174,8 +174,12 @@ final class ScriptWalker {
                         visit(c, f, st, Io.NONE);
                     }
                 }
+                if (n.is("declaration_command")) {
+                    builtin(n, f, st);
+                }
             }
             case "unset_command" -> {
+                builtin(n, f, st);
                 for (SyntaxNode c : n.children) {
                     if (c.named) {
                         st.vars.remove(c.text(f.src));
@@ -557,6 +561,27 @@ final class ScriptWalker {
             args.add(words.read(a));
         }
         run(program, null, args, assignments, new Io(stdin, io.piped()), f, st, f.via, subs, 0);
+    }
+
+    /**
+     * {@code export}/{@code declare}/{@code local}/{@code readonly}/{@code typeset}/{@code unset} are their own
+     * node kinds in the grammar; they become subjects like any command, so rules can see e.g. proxy variables
+     * being unset or exported empty.
+     */
+    private void builtin(SyntaxNode n, Frame f, ShellState st) {
+        WordReader words = new WordReader(f.src, f.map, st.vars);
+        SyntaxNode keyword = null;
+        List<Word> args = new ArrayList<>();
+        for (SyntaxNode c : n.children) {
+            if (keyword == null && !c.named) {
+                keyword = c;
+            } else if (c.named && !c.is("comment")) {
+                args.add(words.read(c));
+            }
+        }
+        if (keyword != null) {
+            run(words.read(keyword), keyword.text(f.src), args, Map.of(), Io.NONE, f, st, f.via, List.of(), 0);
+        }
     }
 
     private static Word readName(SyntaxNode name, WordReader words) {
