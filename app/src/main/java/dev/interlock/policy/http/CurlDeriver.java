@@ -32,7 +32,10 @@ public final class CurlDeriver implements Deriver {
             "--mail-from", "--mail-rcpt", "--sasl-authzid", "--service-name", "--socks4", "--socks4a", "--socks5",
             "--socks5-hostname", "--tls-max", "--ciphers", "--curves", "--pinnedpubkey", "--crlfile", "--engine",
             "--etag-compare", "--etag-save", "--hsts", "--alt-svc", "--parallel-max", "--keepalive-time",
-            "--delegation", "--krb", "--ftp-account", "--ftp-method", "--ftp-alternative-to-user");
+            "--delegation", "--krb", "--ftp-account", "--ftp-method", "--ftp-alternative-to-user",
+            "--expand-data", "--expand-data-ascii", "--expand-data-binary", "--expand-data-raw",
+            "--expand-data-urlencode", "--expand-json", "--expand-url", "--expand-header", "--expand-form",
+            "--expand-request", "--expand-user", "--expand-url-query");
     private static final int MAX_URLS = 16;
 
     @Override
@@ -62,10 +65,20 @@ public final class CurlDeriver implements Deriver {
         List<String> urlQuery = new ArrayList<>();
         String stdinText = c.stdin() == null ? null : c.stdin().text();
         TextMap stdinLoc = c.stdin() == null ? null : TextMap.of(c.stdin().origin(script));
-        for (ArgScanner.Item it : ArgScanner.scan(c.args(), SHORT_VALUE, LONG_VALUE)) {
+        for (ArgScanner.Item scanned : ArgScanner.scan(c.args(), SHORT_VALUE, LONG_VALUE)) {
+            ArgScanner.Item it = scanned;
             if (it.positional()) {
                 urls.add(it);
                 continue;
+            }
+            if (it.name().startsWith("--expand-")) {
+                // curl 8.3+ --expand-<option>: the value may pull {{variables}} from files and the environment
+                it = new ArgScanner.Item("--" + it.name().substring("--expand-".length()), it.value(), it.word(),
+                        it.valueWord(), it.valueStart());
+                if (it.value() != null && it.value().contains("{{")) {
+                    unknownBody |= !it.is("--header", "--url", "--request", "--user");
+                    sink.note("curl expands variables into " + it.name() + ", which Interlock cannot resolve");
+                }
             }
             String v = it.value();
             if (it.is("-X", "--request") && v != null) {

@@ -263,7 +263,7 @@ public record GraphqlView(boolean present, List<MutationField> mutations, List<S
             }
         }
         if (sent != null && sent.isObject()) {
-            sent.fields().forEachRemaining(e -> vars.set(e.getKey(), e.getValue()));
+            sent.properties().forEach(e -> vars.set(e.getKey(), e.getValue()));
         }
         return vars;
     }

@@ -69,7 +69,7 @@ public final class RailwayApiDeriver implements Deriver {
                 } else {
                     JsonNode parsed = FieldBody.raw(v);
                     if (parsed.isObject()) {
-                        parsed.fields().forEachRemaining(e -> vars.set(e.getKey(), e.getValue()));
+                        parsed.properties().forEach(e -> vars.set(e.getKey(), e.getValue()));
                     }
                 }
             } else if (it.is("--var", "--raw-var") && v != null) {

@@ -99,6 +99,8 @@ class DeriversTest {
         assertFalse(one("curl --data-urlencode name@file https://x.io/p").bodyKnown());
         assertFalse(one("curl -d \"$PAYLOAD\" https://x.io/p").bodyKnown());
         assertTrue(one("curl --data-raw @literal https://x.io/p").bodyKnown());
+        assertFalse(one("curl --variable %BODY@body.json --expand-data '{{BODY}}' https://x.io/p").bodyKnown());
+        assertEquals("PUT", one("curl --expand-request PUT https://x.io/p").method());
     }
 
     @Test
