@@ -134,6 +134,19 @@ class AuditLogTest {
     }
 
     @Test
+    void twoWritersOnOneFileKeepOneChain() {
+        long t0 = System.nanoTime();
+        try (AuditLog a = open(); AuditLog b = open()) {
+            fill(a, 3);
+            fill(b, 2);
+            fill(a, 2);
+            assertEquals(7, a.count(AuditFilter.ALL));
+            assertTrue(b.verify().ok(), b.verify().problem());
+        }
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000, "no writer waited for a lock the other kept");
+    }
+
+    @Test
     void migrationsAreRecordedOnceAndANewerSchemaIsRefused() throws Exception {
         try (AuditLog log = open()) {
             fill(log, 1);
