@@ -89,6 +89,7 @@ public final class AuditLog implements AutoCloseable {
                     + "ON CONFLICT(hour, agent, kind, verdict) DO UPDATE SET n = n + 1");
             readHead = writer.prepareStatement("SELECT last_id, hash FROM chain_head WHERE one = 1");
             refreshHead();
+            repairRollup();
             reader = connect(file);
             try {
                 Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
@@ -698,6 +699,29 @@ public final class AuditLog implements AutoCloseable {
                 rollbackQuietly();
                 throw new AuditException(file + ": retention failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * The rollup is derived data: when rows were written without it (an older version, a tool, a test fixture
+     * inserting rows directly), rebuild it from the rows so counts and charts stay exact.
+     */
+    private void repairRollup() throws SQLException {
+        long actions = scalar("SELECT count(*) FROM audit WHERE type = 'action'");
+        long rolled = scalar("SELECT coalesce(sum(n), 0) FROM audit_rollup");
+        if (actions == rolled) {
+            return;
+        }
+        begin();
+        try (Statement st = writer.createStatement()) {
+            st.executeUpdate("DELETE FROM audit_rollup");
+            st.executeUpdate("INSERT INTO audit_rollup(hour, agent, kind, verdict, n) SELECT (ts / 3600000) * 3600000, "
+                    + "coalesce(agent, ''), coalesce(kind, ''), coalesce(verdict, ''), count(*) FROM audit "
+                    + "WHERE type = 'action' GROUP BY 1, 2, 3, 4");
+            commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw e;
         }
     }
 

@@ -134,6 +134,17 @@ class AuditLogTest {
     }
 
     @Test
+    void rowsWrittenWithoutTheRollupAreCountedAfterReopening() throws Exception {
+        try (AuditLog log = open()) {
+            fill(log, 3);
+        }
+        sql("INSERT INTO audit(id, ts, type, kind, agent, verdict, prev_hash, hash) VALUES (100, 0, 'action', 'shell', 'x', 'allow', 'p', 'h')");
+        try (AuditLog log = open()) {
+            assertEquals(4, log.count(AuditFilter.ALL));
+        }
+    }
+
+    @Test
     void twoWritersOnOneFileKeepOneChain() {
         long t0 = System.nanoTime();
         try (AuditLog a = open(); AuditLog b = open()) {
