@@ -62,6 +62,7 @@ public final class AuditLog implements AutoCloseable {
     private final PreparedStatement insert;
     private final PreparedStatement updateHead;
     private final PreparedStatement rollup;
+    private final PreparedStatement readHead;
     private final List<Consumer<AuditRecord>> listeners = new CopyOnWriteArrayList<>();
     private volatile int outputLimit = 4000;
     private long lastId;
@@ -81,14 +82,14 @@ public final class AuditLog implements AutoCloseable {
                 s.execute("PRAGMA journal_mode = WAL");
             }
             Migrations.migrate(writer, file.toString());
-            writer.setAutoCommit(false);
             insert = writer.prepareStatement("INSERT INTO audit(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             updateHead = writer.prepareStatement("INSERT INTO chain_head(one, last_id, hash) VALUES (1, ?, ?) "
                     + "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash");
             rollup = writer.prepareStatement("INSERT INTO audit_rollup(hour, agent, kind, verdict, n) VALUES (?,?,?,?,1) "
                     + "ON CONFLICT(hour, agent, kind, verdict) DO UPDATE SET n = n + 1");
-            loadHead();
-            writer.commit();
+            readHead = writer.prepareStatement("SELECT last_id, hash FROM chain_head WHERE one = 1");
+            refreshHead();
+            repairRollup();
             reader = connect(file);
             try {
                 Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
@@ -113,6 +114,7 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** Connections stay in autocommit mode; the writer opens {@code BEGIN IMMEDIATE} itself for each append. */
     private static Connection connect(Path file) throws SQLException {
         Properties p = new Properties();
         p.setProperty("journal_mode", "WAL");
@@ -120,30 +122,6 @@ public final class AuditLog implements AutoCloseable {
         p.setProperty("busy_timeout", "15000");
         p.setProperty("foreign_keys", "false");
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
-    }
-
-    private void loadHead() throws SQLException {
-        long headId = 0;
-        String headHash = null;
-        try (Statement s = writer.createStatement();
-             ResultSet rs = s.executeQuery("SELECT last_id, hash FROM chain_head WHERE one = 1")) {
-            if (rs.next()) {
-                headId = rs.getLong(1);
-                headHash = rs.getString(2);
-            }
-        }
-        long maxId = 0;
-        String maxHash = null;
-        try (Statement s = writer.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")) {
-            if (rs.next()) {
-                maxId = rs.getLong(1);
-                maxHash = rs.getString(2);
-            }
-        }
-        // New rows link to the recorded head, so a tampered tail stays visible to verify.
-        lastHash = headHash != null ? headHash : maxHash != null ? maxHash : GENESIS;
-        lastId = Math.max(headId, maxId);
     }
 
     public Path file() {
@@ -312,36 +290,22 @@ public final class AuditLog implements AutoCloseable {
     private long append(Row r) {
         AuditRecord rec;
         synchronized (writer) {
-            r.id = lastId + 1;
-            r.ts = System.currentTimeMillis();
-            AuditRecord unhashed = r.toRecord(lastHash, null);
-            String hash = hash(lastHash, unhashed);
             try {
-                bind(insert, unhashed, r.refId, hash);
-                insert.executeUpdate();
-                updateHead.setLong(1, r.id);
-                updateHead.setString(2, hash);
-                updateHead.executeUpdate();
-                if (r.type.equals("action")) {
-                    rollup.setLong(1, r.ts / HOUR * HOUR);
-                    rollup.setString(2, nz(r.agent));
-                    rollup.setString(3, nz(r.kind));
-                    rollup.setString(4, nz(r.verdict));
-                    rollup.executeUpdate();
-                }
-                writer.commit();
+                begin();
+                rec = appendLocked(r);
+                commit();
             } catch (SQLException e) {
-                try {
-                    writer.rollback();
-                } catch (SQLException ignored) {
-                    // the original error is what matters
-                }
+                rollbackQuietly();
                 throw new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
             }
-            rec = r.toRecord(lastHash, hash);
-            lastId = r.id;
-            lastHash = hash;
         }
+        notifyListeners(rec);
+        return rec.id();
+    }
+
+    private static final long HOUR = 3_600_000L;
+
+    private void notifyListeners(AuditRecord rec) {
         for (Consumer<AuditRecord> l : listeners) {
             try {
                 l.accept(rec);
@@ -349,10 +313,79 @@ public final class AuditLog implements AutoCloseable {
                 System.err.println("interlock: audit listener failed: " + e);
             }
         }
-        return rec.id();
     }
 
-    private static final long HOUR = 3_600_000L;
+    /** Appends one row inside the caller's transaction (the write lock is held). */
+    private AuditRecord appendLocked(Row r) throws SQLException {
+        refreshHead();
+        r.id = lastId + 1;
+        r.ts = System.currentTimeMillis();
+        AuditRecord unhashed = r.toRecord(lastHash, null);
+        String hash = hash(lastHash, unhashed);
+        bind(insert, unhashed, r.refId, hash);
+        insert.executeUpdate();
+        updateHead.setLong(1, r.id);
+        updateHead.setString(2, hash);
+        updateHead.executeUpdate();
+        if (r.type.equals("action")) {
+            rollup.setLong(1, r.ts / HOUR * HOUR);
+            rollup.setString(2, nz(r.agent));
+            rollup.setString(3, nz(r.kind));
+            rollup.setString(4, nz(r.verdict));
+            rollup.executeUpdate();
+        }
+        AuditRecord done = r.toRecord(lastHash, hash);
+        lastId = r.id;
+        lastHash = hash;
+        return done;
+    }
+
+    /**
+     * Continues from the head recorded in the database, read under the write lock: another process (the offline
+     * hook fallback) may have appended since our last write. New rows link to the recorded head even when rows
+     * at the end were deleted, so verify still sees the break; ids never reuse an existing one.
+     */
+    private void refreshHead() throws SQLException {
+        long headId = 0;
+        String headHash = null;
+        try (ResultSet rs = readHead.executeQuery()) {
+            if (rs.next()) {
+                headId = rs.getLong(1);
+                headHash = rs.getString(2);
+            }
+        }
+        long maxId = 0;
+        String maxHash = null;
+        try (Statement st = writer.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")) {
+            if (rs.next()) {
+                maxId = rs.getLong(1);
+                maxHash = rs.getString(2);
+            }
+        }
+        lastHash = headHash != null ? headHash : maxHash != null ? maxHash : GENESIS;
+        lastId = Math.max(headId, maxId);
+    }
+
+    private void begin() throws SQLException {
+        try (Statement st = writer.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+        }
+    }
+
+    private void commit() throws SQLException {
+        try (Statement st = writer.createStatement()) {
+            st.execute("COMMIT");
+        }
+    }
+
+    private void rollbackQuietly() {
+        try (Statement st = writer.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction open, or the original error is what matters
+        }
+    }
 
     private static String nz(String s) {
         return s == null ? "" : s;
@@ -604,6 +637,7 @@ public final class AuditLog implements AutoCloseable {
         synchronized (writer) {
             try {
                 long before = usedBytes();
+                begin();
                 long through = 0;
                 if (maxAge != null && !maxAge.isZero() && !maxAge.isNegative()) {
                     long cutoff = System.currentTimeMillis() - maxAge.toMillis();
@@ -617,6 +651,7 @@ public final class AuditLog implements AutoCloseable {
                     }
                 }
                 if (through <= 0) {
+                    rollbackQuietly();
                     return new PruneReport(0, 0, before, before);
                 }
                 String anchorHash;
@@ -624,6 +659,7 @@ public final class AuditLog implements AutoCloseable {
                     ps.setLong(1, through);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
+                            rollbackQuietly();
                             return new PruneReport(0, 0, before, before);
                         }
                         anchorHash = rs.getString(1);
@@ -643,7 +679,6 @@ public final class AuditLog implements AutoCloseable {
                     ps.setLong(4, System.currentTimeMillis());
                     ps.executeUpdate();
                 }
-                writer.commit();
                 Row cp = new Row("checkpoint");
                 ObjectNode j = JSON.createObjectNode();
                 j.put("throughId", through);
@@ -652,23 +687,41 @@ public final class AuditLog implements AutoCloseable {
                 cp.actionJson = j.toString();
                 cp.summary = "retention removed " + deleted + " rows up to #" + through;
                 cp.agent = "interlock";
-                append(cp);
+                AuditRecord checkpoint = appendLocked(cp);
+                commit();
+                notifyListeners(checkpoint);
                 try (Statement s = writer.createStatement()) {
-                    writer.setAutoCommit(true);
                     s.execute("PRAGMA incremental_vacuum");
                     s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                } finally {
-                    writer.setAutoCommit(false);
                 }
                 return new PruneReport(deleted, through, before, usedBytes());
             } catch (SQLException e) {
-                try {
-                    writer.rollback();
-                } catch (SQLException ignored) {
-                    // report the first error
-                }
+                rollbackQuietly();
                 throw new AuditException(file + ": retention failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * The rollup is derived data: when rows were written without it (an older version, a tool, a test fixture
+     * inserting rows directly), rebuild it from the rows so counts and charts stay exact.
+     */
+    private void repairRollup() throws SQLException {
+        long actions = scalar("SELECT count(*) FROM audit WHERE type = 'action'");
+        long rolled = scalar("SELECT coalesce(sum(n), 0) FROM audit_rollup");
+        if (actions == rolled) {
+            return;
+        }
+        begin();
+        try (Statement st = writer.createStatement()) {
+            st.executeUpdate("DELETE FROM audit_rollup");
+            st.executeUpdate("INSERT INTO audit_rollup(hour, agent, kind, verdict, n) SELECT (ts / 3600000) * 3600000, "
+                    + "coalesce(agent, ''), coalesce(kind, ''), coalesce(verdict, ''), count(*) FROM audit "
+                    + "WHERE type = 'action' GROUP BY 1, 2, 3, 4");
+            commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw e;
         }
     }
 
@@ -722,6 +775,7 @@ public final class AuditLog implements AutoCloseable {
                 insert.close();
                 updateHead.close();
                 rollup.close();
+                readHead.close();
                 writer.close();
             } catch (SQLException e) {
                 System.err.println("interlock: closing " + file + ": " + e.getMessage());

@@ -1,18 +1,13 @@
 package dev.interlock.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlock.audit.AuditException;
 import dev.interlock.config.DataDir;
 import dev.interlock.hooks.HookAdapters;
 import dev.interlock.policy.PackException;
-import dev.interlock.server.ControlClient;
 import dev.interlock.server.ControlServer;
-import dev.interlock.server.RunFiles;
+import dev.interlock.server.SingleInstance;
 import dev.interlock.service.GuardService;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,18 +33,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DataDir dir = DataDir.resolve();
-        FileLock lock;
-        FileChannel lockChannel;
+        SingleInstance lock;
         try {
-            DataDir.ensurePrivateDir(dir.run());
-            lockChannel = FileChannel.open(RunFiles.lock(dir), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
+            Optional<SingleInstance> got = SingleInstance.acquire(dir);
+            if (got.isEmpty()) {
+                System.err.println(SingleInstance.describeRunning(dir));
+                return ExitCodes.FAILURE;
+            }
+            lock = got.get();
         } catch (IOException e) {
             System.err.println("interlock serve: cannot use " + dir.run() + ": " + e.getMessage());
-            return ExitCodes.FAILURE;
-        }
-        if (lock == null) {
-            System.err.println(alreadyRunning(dir));
             return ExitCodes.FAILURE;
         }
         if (deadline != null && (deadline.isZero() || deadline.isNegative())) {
@@ -71,6 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
             server = ControlServer.start(guard, HookAdapters.standard(), port != null ? port : guard.settings().controlPort());
         } catch (IOException e) {
             guard.close();
+            lock.close();
             System.err.println("interlock serve: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
@@ -78,12 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             guard.close();
-            try {
-                lock.release();
-                lockChannel.close();
-            } catch (IOException ignored) {
-                // exiting anyway
-            }
+            lock.close();
             stopped.countDown();
         }, "interlock-shutdown"));
         if (!headless) {
@@ -109,16 +98,6 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static String alreadyRunning(DataDir dir) {
-        try {
-            Optional<ControlClient> c = ControlClient.connect(dir, false);
-            Optional<JsonNode> s = c.flatMap(ControlClient::status);
-            if (s.isPresent()) {
-                return "Interlock is already running for " + dir.root() + " (pid " + s.get().path("pid").asText()
-                        + ", 127.0.0.1:" + s.get().path("port").asText() + "); not starting a second one.";
-            }
-        } catch (IOException ignored) {
-            // fall through
-        }
-        return "Another Interlock holds " + RunFiles.lock(dir) + " (starting up or shutting down); not starting a second one.";
+        return SingleInstance.describeRunning(dir);
     }
 }

@@ -134,6 +134,30 @@ class AuditLogTest {
     }
 
     @Test
+    void rowsWrittenWithoutTheRollupAreCountedAfterReopening() throws Exception {
+        try (AuditLog log = open()) {
+            fill(log, 3);
+        }
+        sql("INSERT INTO audit(id, ts, type, kind, agent, verdict, prev_hash, hash) VALUES (100, 0, 'action', 'shell', 'x', 'allow', 'p', 'h')");
+        try (AuditLog log = open()) {
+            assertEquals(4, log.count(AuditFilter.ALL));
+        }
+    }
+
+    @Test
+    void twoWritersOnOneFileKeepOneChain() {
+        long t0 = System.nanoTime();
+        try (AuditLog a = open(); AuditLog b = open()) {
+            fill(a, 3);
+            fill(b, 2);
+            fill(a, 2);
+            assertEquals(7, a.count(AuditFilter.ALL));
+            assertTrue(b.verify().ok(), b.verify().problem());
+        }
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000, "no writer waited for a lock the other kept");
+    }
+
+    @Test
     void migrationsAreRecordedOnceAndANewerSchemaIsRefused() throws Exception {
         try (AuditLog log = open()) {
             fill(log, 1);
