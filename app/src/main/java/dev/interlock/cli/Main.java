@@ -1,7 +1,10 @@
 package dev.interlock.cli;
 
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The {@code interlock} command. With no arguments it starts the app (tray + guard service). */
 @Command(name = "interlock", mixinStandardHelpOptions = true, version = "Interlock 0.1.0",
@@ -17,6 +20,8 @@ import picocli.CommandLine.Command;
                 FreezeCommand.class,
                 ThawCommand.class,
                 AuditCommand.class,
+                CaCommand.class,
+                EnvCommand.class,
                 ScanCommand.class,
                 CredentialsCommand.class,
                 HookCommand.class,
@@ -27,11 +32,21 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+    @Option(names = "--deadline", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "How long an ask waits for a human before it is denied (as in `serve`).")
+    Duration deadline;
 
+    @Option(names = "--headless", description = "No tray or pop-up (same as `interlock serve --headless`).")
+    boolean headless;
+
+    /** No subcommand: start the app, i.e. the guard service plus the tray and pop-ups (headless without a display). */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() throws InterruptedException {
+        ServeCommand serve = new ServeCommand();
+        serve.deadline = deadline;
+        serve.headless = headless;
+        return serve.call();
     }
 
     public static void main(String[] args) {

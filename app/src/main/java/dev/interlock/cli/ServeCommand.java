@@ -87,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "interlock-shutdown"));
         if (!headless) {
-            System.out.println("(no tray in this build yet: running headless)");
+            dev.interlock.ui.DesktopApp.tryStart(guard, () -> controlApiHealth(server.port()), System.out::println);
         }
         System.out.println("Interlock guard listening on 127.0.0.1:" + server.port() + " — data " + dir.root()
                 + ", asks wait " + guard.deadline().toSeconds() + " s, then are denied.");
@@ -96,6 +96,16 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Empty while the control API accepts connections, else why not (the tray turns red). */
+    static java.util.List<String> controlApiHealth(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+            return java.util.List.of();
+        } catch (IOException e) {
+            return java.util.List.of("the control API on 127.0.0.1:" + port + " does not answer (" + e.getMessage() + ")");
+        }
     }
 
     static String alreadyRunning(DataDir dir) {

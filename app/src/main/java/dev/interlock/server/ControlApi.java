@@ -194,7 +194,8 @@ final class ControlApi {
             throw new BadRequest("bad action: " + e.getMessage());
         }
         boolean wait = !body.has("wait") || body.get("wait").asBoolean(true);
-        Resolution res = guard.decide(action, origin, new Submission(wait, r.callerGone(), null));
+        long maxWaitMs = body.path("maxWaitMs").asLong(0);
+        Resolution res = guard.decide(action, origin, new Submission(wait, giveUp(r, maxWaitMs), null));
         return ApiResponse.json(200, ApiJson.resolution(res)).with(EXIT_HEADER, String.valueOf(res.verdict().exitCode()));
     }
 
@@ -208,8 +209,15 @@ final class ControlApi {
                     + "Run `interlock doctor`.\n").with(EXIT_HEADER, "2");
         }
         boolean wait = !"0".equals(r.query().get("wait")) && !"false".equals(r.query().get("wait"));
+        long maxWaitMs = 0;
+        try {
+            maxWaitMs = (long) (Double.parseDouble(r.query().getOrDefault("maxWait", "0")) * 1000);
+        } catch (NumberFormatException ignored) {
+            // no cap
+        }
+        java.util.concurrent.CompletableFuture<Void> gone = giveUp(r, maxWaitMs);
         HookHandler handler = HookHandler.deciding(adapters, (speaker, request) -> guard.decide(request.action(),
-                request.origin(), new Submission(wait, r.callerGone(), x -> {
+                request.origin(), new Submission(wait, gone, x -> {
                     HookAdapter.Reply rep = speaker.reply(request, x);
                     return rep.stdout() + (rep.stderr().isEmpty() ? "" : "\n[stderr] " + rep.stderr());
                 })));
@@ -219,6 +227,21 @@ final class ControlApi {
             out.with("X-Interlock-Verdict", done.resolution().verdict().word())
                     .with("X-Interlock-Decided-By", done.resolution().decidedBy());
         }
+        return out;
+    }
+
+    /**
+     * When the hold must end: the client disconnects, or {@code maxWaitMs} passes (the caller's own timeout, e.g.
+     * the agent's hook timeout minus a margin). Past it the caller is answered "awaiting approval" before the agent
+     * gives up on the hook, and the approval stays open for a retry.
+     */
+    private static java.util.concurrent.CompletableFuture<Void> giveUp(ApiRequest r, long maxWaitMs) {
+        if (maxWaitMs <= 0) {
+            return r.callerGone();
+        }
+        java.util.concurrent.CompletableFuture<Void> out = new java.util.concurrent.CompletableFuture<>();
+        r.callerGone().whenComplete((v, e) -> out.complete(null));
+        out.completeOnTimeout(null, maxWaitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
         return out;
     }
 

@@ -23,14 +23,17 @@ import java.util.Set;
  */
 final class ScriptWalker {
     static final int MAX_SCRIPT_CHARS = 100_000;
-    static final int MAX_NODES = 200_000;
+    static final int MAX_NODES = 50_000;
     static final int MAX_DEPTH = 256;
     static final int MAX_NESTING = 5;
-    static final int MAX_COMMANDS = 10_000;
+    static final int MAX_COMMANDS = 2_000;
     static final int MAX_PARSES = 1_000;
     static final int MAX_UNWRAP = 16;
     private static final int MAX_PARSE_ERRORS = 10;
     private static final Set<String> DEV_SINKS = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-");
+    /** echo -e writes octal as \\0NNN (printf and $'…' as \\NNN). */
+    private static final java.util.regex.Pattern ECHO_OCTAL = java.util.regex.Pattern.compile("\\\\0([0-7]{1,3})");
+    private static final java.util.regex.Pattern FD_OR_DASH = java.util.regex.Pattern.compile("\\d+|-");
 
     private final String script;
     private final SubjectSink sink;
@@ -79,10 +82,26 @@ final class ScriptWalker {
                     + MAX_SCRIPT_CHARS + " were analysed", map, 0, text.length(), via);
             src = cut(text);
         }
+        int separators = 0;
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if ((c == ';' || c == '\n' || c == '&' || c == '|') && ++separators > 2 * MAX_COMMANDS) {
+                tooComplex("the script has more than " + 2 * MAX_COMMANDS + " command separators; only the first "
+                        + "part was analysed", map, 0, text.length(), via);
+                src = src.substring(0, i);
+                break;
+            }
+        }
         BashParser.Result r = BashParser.parse(src, MAX_NODES, MAX_DEPTH);
+        if (r.root() == null) {
+            tooComplex("parsing took longer than " + BashParser.PARSE_BUDGET_NANOS / 1_000_000 + " ms of CPU time",
+                    map, 0, text.length(), via);
+            return;
+        }
         if (r.truncated()) {
-            tooComplex("the script has more than " + MAX_NODES + " syntax nodes or is nested more than "
-                    + MAX_DEPTH + " levels deep; only part of it was analysed", map, 0, src.length(), via);
+            tooComplex("the script has more than " + MAX_NODES + " syntax nodes, is nested more than "
+                    + MAX_DEPTH + " levels deep or took too long to read; only part of it was analysed", map, 0,
+                    src.length(), via);
         }
         visit(r.root(), new Frame(src, map, via, nesting), st, Io.NONE);
     }
@@ -359,7 +378,8 @@ final class ScriptWalker {
         }
         String text = b.toString();
         if (escapes) {
-            String decoded = AnsiC.decode(s.program().equals("printf") ? text.replace("%%", "%") : text);
+            String decoded = s.program().equals("printf") ? AnsiC.decode(text.replace("%%", "%"))
+                    : AnsiC.decode(ECHO_OCTAL.matcher(text).replaceAll("\\\\$1"));
             if (!decoded.equals(text)) {
                 return new Word(decoded, a.get(i).start(), a.get(a.size() - 1).end(), false, literal);
             }
@@ -483,7 +503,7 @@ final class ScriptWalker {
         }
         Word w = words.read(dest);
         String path = w.text();
-        if (!w.literal() || path.isEmpty() || path.matches("\\d+|-") || DEV_SINKS.contains(path)
+        if (!w.literal() || path.isEmpty() || FD_OR_DASH.matcher(path).matches() || DEV_SINKS.contains(path)
                 || path.startsWith("/dev/fd/")) {
             return;
         }
@@ -570,7 +590,7 @@ final class ScriptWalker {
                 ? (programOverride.startsWith("@") ? programOverride : normalise(programOverride))
                 : programWord.literal() ? normalise(programWord.text()) : programWord.text();
         Span span = commandSpan(programWord, args);
-        if (programOverride == null && (!programWord.literal() || program.matches(".*[*?\\[].*"))) {
+        if (programOverride == null && (!programWord.literal() || hasGlob(program))) {
             construct(classify(programWord.start(), programWord.end(), subs, ConstructSubject.DYNAMIC_COMMAND),
                     "the program name comes from an expansion: " + programWord.text(), span, via);
         }
@@ -797,6 +817,10 @@ final class ScriptWalker {
 
     private boolean stopped() {
         return commands >= MAX_COMMANDS && tooComplex;
+    }
+
+    static boolean hasGlob(String t) {
+        return t.indexOf('*') >= 0 || t.indexOf('?') >= 0 || t.indexOf('[') >= 0;
     }
 
     private static String abbreviate(String t) {

@@ -59,10 +59,14 @@ public final class ShellMatcherFactory implements MatcherFactory {
                 valueFlags.add(e.getKey()); // a flag whose value is tested takes a value
             }
         }
+        String target = target(spec);
+        if (target != null && target.startsWith("flag:")) {
+            valueFlags.add(target.substring(5)); // the flag named as target takes a value
+        }
         return new ShellMatcher(Set.copyOf(commands), subcommand, valueFlags, flags(spec, "flags_all"),
                 flags(spec, "flags_any"), flags(spec, "flags_none"), flagValues, regexes(spec, "args_any"),
                 regexes(spec, "args_all"), regexes(spec, "args_none"), classes(spec, "paths_any"),
-                classes(spec, "paths_all"), regex(spec, "stdin"), regex(spec, "text"), target(spec));
+                classes(spec, "paths_all"), regex(spec, "stdin"), regex(spec, "text"), target);
     }
 
     private static List<String> flags(YNode spec, String key) throws PackException {

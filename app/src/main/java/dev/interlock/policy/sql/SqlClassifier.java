@@ -88,7 +88,10 @@ public final class SqlClassifier {
                 }
                 statement(text, current, dialect, origin, via, depth, out);
                 current = new ArrayList<>();
-                out.add(subject(text, List.of(t), new Shape(Set.of(), metaVerb(t.value()), null, List.of()), origin, via));
+                String verb = metaVerb(t.value());
+                boolean shell = verb.startsWith("\\!") || verb.equals(".shell") || verb.equals(".system");
+                out.add(subject(text, List.of(t), new Shape(shell ? EnumSet.of(SqlKind.SHELL_ESCAPE) : Set.of(), verb,
+                        null, List.of()), origin, via));
             } else {
                 current.add(t);
             }
@@ -105,6 +108,43 @@ public final class SqlClassifier {
             }
         }
         return n;
+    }
+
+    private static final Set<String> STARTS = Set.of("DELETE", "UPDATE", "DROP", "TRUNCATE", "ALTER", "GRANT",
+            "REVOKE", "EXEC", "EXECUTE");
+    /** Words after which DELETE/UPDATE/… continue the statement ({@code ON DELETE}, {@code FOR UPDATE}, …). */
+    private static final Set<String> CONTINUES = Set.of("ON", "FOR", "OF", "THEN", "AFTER", "BEFORE", "INSTEAD",
+            "ENABLE", "DISABLE", "AND", "OR", "KEY", "DO", "AS", "GRANT", "REVOKE", "DENY", "CASCADE", "NO", "TO");
+    /** Statements whose later DROP/DELETE/… words are part of them, or are not run now. */
+    private static final Set<String> WHOLE = Set.of("ALTER", "EXPLAIN", "WITH", "CREATE", "GRANT", "REVOKE", "DENY",
+            "PREPARE", "COPY", "DECLARE");
+
+    /**
+     * T-SQL runs statements written one after another without a semicolon ({@code SELECT 1 DROP TABLE t}): the
+     * index where a second, destructive statement starts, or -1.
+     */
+    private static int juxtaposed(List<Tok> t) {
+        Tok first = t.get(0);
+        if (first.type() != Type.WORD || WHOLE.contains(first.value())) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = 1; i < t.size(); i++) {
+            Tok x = t.get(i);
+            if (x.isPunct("(")) {
+                depth++;
+            } else if (x.isPunct(")")) {
+                depth--;
+            } else if (depth == 0 && x.type() == Type.WORD && STARTS.contains(x.value())) {
+                Tok prev = t.get(i - 1);
+                boolean continues = prev.type() == Type.WORD && CONTINUES.contains(prev.value())
+                        || prev.isPunct(",") || prev.isPunct(".") || prev.isPunct("(");
+                if (!continues) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static String metaVerb(String meta) {
@@ -126,6 +166,14 @@ public final class SqlClassifier {
                            List<SqlSubject> out) {
         if (toks.isEmpty()) {
             return;
+        }
+        if (dialect == SqlDialect.MSSQL || dialect == SqlDialect.GENERIC) {
+            int cut = juxtaposed(toks);
+            if (cut > 0) {
+                statement(text, toks.subList(0, cut), dialect, origin, via, depth, out);
+                statement(text, toks.subList(cut, toks.size()), dialect, origin, via, depth, out);
+                return;
+            }
         }
         List<SqlSubject> nested = new ArrayList<>();
         Shape shape = shape(text, toks, dialect, origin, via, depth, nested);
@@ -160,7 +208,11 @@ public final class SqlClassifier {
             case "REVOKE" -> new Shape(EnumSet.of(SqlKind.REVOKE), verb, null, List.of());
             case "WITH" -> with(text, t, dialect, origin, via, depth, nested);
             case "EXPLAIN" -> explain(text, t, dialect, origin, via, depth, nested);
-            case "DO", "EXECUTE", "EXEC", "PREPARE", "CALL" -> {
+            case "COPY" -> indexOfTop(t, "PROGRAM", 1) > 0
+                    ? new Shape(EnumSet.of(SqlKind.SHELL_ESCAPE), verb, null, List.of()) : Shape.none(verb);
+            case "SYSTEM" -> dialect == SqlDialect.MYSQL
+                    ? new Shape(EnumSet.of(SqlKind.SHELL_ESCAPE), verb, null, List.of()) : Shape.none(verb);
+            case "DO", "EXECUTE", "EXEC", "PREPARE" -> {
                 // DO runs its body; EXECUTE 'DROP …' / EXEC('…') / PREPARE s FROM '…' run a string as SQL
                 literals(text, t, dialect, origin, via, depth, nested);
                 yield Shape.none(verb);

@@ -85,6 +85,9 @@ class DeriversTest {
         HttpSubject j = one("curl --json '{\"force\":true}' https://x.io/p");
         assertEquals("application/json", j.contentType());
         assertEquals("POST", j.method());
+        HttpSubject u = one("curl -u admin:s3cret -A agent/1 https://x.io/p");
+        assertEquals(List.of("Basic YWRtaW46czNjcmV0"), u.header("authorization"));
+        assertEquals(List.of("agent/1"), u.header("user-agent"));
         HttpSubject m = one("curl -F file=@dump.sql -F name=prod https://x.io/upload");
         assertEquals(List.of("prod"), m.form().get("name"));
         assertFalse(m.bodyKnown());
@@ -103,6 +106,14 @@ class DeriversTest {
         List<HttpSubject> r = requests("curl https://backboard.railway.{app,com}/graphql/v2 https://x.io");
         assertEquals(List.of("backboard.railway.app", "backboard.railway.com", "x.io"),
                 r.stream().map(HttpSubject::host).toList());
+    }
+
+    @Test
+    void curlGlobsAreBounded() {
+        String many = "https://x.io/" + "{a,b}".repeat(40);
+        assertEquals(Globs.MAX, Globs.expand(many).size());
+        String placeholders = "https://x.io/" + "{p}".repeat(100_000);
+        assertEquals(List.of(placeholders), Globs.expand(placeholders));
     }
 
     @Test

@@ -64,6 +64,8 @@ class HttpMatchersTest {
         assertEquals(Verdict.ALLOW, http(tpl, "DELETE", "https://api.github.com/repos/acme/app/issues/1", Map.of(), ""));
         assertEquals(Verdict.ASK, http(tpl, "DELETE", "https://api.github.com/REPOS/acme/app", Map.of(), ""));
         assertEquals(Verdict.ASK, http(tpl, "DELETE", "https://api.github.com/repos/acme/x/../app", Map.of(), ""));
+        assertEquals(Verdict.ASK, http(tpl, "POST", "https://api.github.com/repos/acme/app",
+                Map.of("X-HTTP-Method-Override", List.of("delete")), ""));
 
         PolicyEngine q = engine("http: {hosts: [ec2.amazonaws.com], form: {Action: \"TerminateInstances\"}}");
         assertEquals(Verdict.ASK, http(q, "GET", "https://ec2.amazonaws.com/?Action=TerminateInstances&InstanceId.1=i-1", Map.of(), ""));

