@@ -30,10 +30,6 @@ final class Tautology {
 
     // ---- over JSqlParser's expression tree
 
-    static boolean holds(Expression e) {
-        return truth(e) == Boolean.TRUE;
-    }
-
     /** TRUE, FALSE, or null when it depends on the row (or cannot be told). */
     static Boolean truth(Expression e) {
         if (e instanceof Parenthesis p) {

@@ -138,6 +138,19 @@ class SqlClassifierTest {
     }
 
     @Test
+    void theParserSettlesConstantConditionsTheTokensCannot() {
+        // (1) = (2) reads no column; the token reading cannot evaluate it and fails closed, JSqlParser can
+        String never = "DELETE FROM t WHERE (1) = (2)";
+        assertEquals(set(), kinds(SqlClassifier.standard(), never, SqlDialect.POSTGRES));
+        assertEquals(set("delete-without-where"), kinds(SqlClassifier.tokensOnly(), never, SqlDialect.POSTGRES));
+        String always = "DELETE FROM t WHERE (1) = (1)";
+        assertEquals(set("delete-without-where"), kinds(SqlClassifier.standard(), always, SqlDialect.POSTGRES));
+        // a dialect form the parser does not know: still fails closed
+        assertEquals(set("delete-without-where"),
+                kinds(SqlClassifier.standard(), "DELETE FROM t WHERE $$a$$ = $$a$$ || ''", SqlDialect.POSTGRES));
+    }
+
+    @Test
     void objectKindsAndNamesAreRead() {
         SqlSubject s = classify(SqlClassifier.standard(), "drop table if exists \"Users\", public.orders", SqlDialect.POSTGRES).get(0);
         assertEquals("table", s.objectKind());
