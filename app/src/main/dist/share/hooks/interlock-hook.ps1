@@ -66,7 +66,8 @@ $handler = New-Object System.Net.Http.HttpClientHandler
 $handler.UseProxy = $false
 $client = New-Object System.Net.Http.HttpClient($handler)
 $client.Timeout = [TimeSpan]::FromSeconds($Budget)
-$req = New-Object System.Net.Http.HttpRequestMessage([System.Net.Http.HttpMethod]::Post, "$base/v1/hook/$Agent")
+$holdMax = if ($Budget -gt 20) { $Budget - 10 } else { [int]($Budget / 2) + 1 }
+$req = New-Object System.Net.Http.HttpRequestMessage([System.Net.Http.HttpMethod]::Post, "$base/v1/hook/${Agent}?maxWait=$holdMax")
 [void]$req.Headers.TryAddWithoutValidation('Authorization', "Bearer $token")
 [void]$req.Headers.TryAddWithoutValidation('X-Interlock-Budget', "$Budget")
 $req.Content = New-Object System.Net.Http.ByteArrayContent(, $payload)

@@ -39,7 +39,7 @@ public final class HookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try {
             Map<String, String> env = System.getenv();
             byte[] body = System.in.readAllBytes();
@@ -101,7 +101,9 @@ public final class HookCommand implements Callable<Integer> {
             out.println(r.stdout());
         }
         if (!r.stderr().isEmpty()) {
-            System.err.println(r.stderr());
+            PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+            err.println(r.stderr());
+            err.flush();
         }
         out.flush();
         return r.exitCode();

@@ -50,7 +50,8 @@ public final class GuardedExec {
         }
         Reply r = check.apply(payload(argv, cwd, agent));
         if (r.exitCode() != 0) {
-            System.err.println(r.stderr().isBlank() ? "interlock: blocked" : r.stderr());
+            java.io.PrintStream err = new java.io.PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+            err.println(r.stderr().isBlank() ? "interlock: blocked" : r.stderr());
             return r.exitCode();
         }
         return execute(argv, env, cwd);

@@ -8,7 +8,8 @@ import java.util.Map;
  * The wire contract between the per-call hook clients ({@code share/hooks/interlock-hook}, the OpenCode plugin,
  * {@code interlock hook}) and the control API's {@code POST /v1/hook/{agent}}.
  *
- * <p>Request: the agent's raw payload as the body; {@code Authorization: Bearer <run/hook-token>};
+ * <p>Request: {@code POST /v1/hook/<agent>?maxWait=<seconds>} (the service ends a hold by then: the client's own
+ * wait minus a margin), the agent's raw payload as the body; {@code Authorization: Bearer <run/hook-token>};
  * optional {@value #HOST} (the host agent named by the hook's environment, see {@link HostDetector}) and
  * {@value #BUDGET} (seconds the client will wait; the service should end any hold before it).
  * <p>Response: 200 with the agent's stdout as the body, {@value #EXIT} its exit code and, when there is one,

@@ -49,6 +49,9 @@ final class ReplyText {
     /** For the human the agent will ask (native ask). */
     static String ask(Resolution r) {
         String base = "Interlock wants you to confirm this: " + r.decision().summary();
+        if (r.approvalId() != null) {
+            base += " (also pending in Interlock as approval " + r.approvalId() + ")";
+        }
         if ("offline".equals(r.decidedBy())) {
             base += " (Interlock is not running; start it to review such actions in Interlock)";
         }

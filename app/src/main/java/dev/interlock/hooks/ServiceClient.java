@@ -76,7 +76,8 @@ public final class ServiceClient {
         String token = token().orElseThrow(() -> new Unavailable("no hook token in " + dataDir.run().resolve("hook-token")));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
                 .proxy(java.net.ProxySelector.of(null)).build();
-        HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve(HookHttp.PATH_PREFIX + agent))
+        long holdMax = budget.toSeconds() > 20 ? budget.toSeconds() - 10 : budget.toSeconds() / 2 + 1;
+        HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve(HookHttp.PATH_PREFIX + agent + "?maxWait=" + holdMax))
                 .timeout(budget)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")

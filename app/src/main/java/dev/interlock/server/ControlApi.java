@@ -204,6 +204,10 @@ final class ControlApi {
      * protocol the payload speaks, and a fail-closed reply for anything it cannot read.
      */
     private ApiResponse hook(String agent, ApiRequest r) {
+        if (adapters.forAgent(HookHandler.canonical(agent)).isEmpty()) {
+            return ApiResponse.text(404, "Interlock: no hook adapter for agent '" + agent + "', so this action is denied. "
+                    + "Run `interlock doctor`.\n").with(EXIT_HEADER, "2");
+        }
         boolean wait = !"0".equals(r.query().get("wait")) && !"false".equals(r.query().get("wait"));
         long maxWaitMs = 0;
         try {

@@ -35,7 +35,7 @@ class ServiceEndToEndTest {
         Path dist = TestDistribution.build(tmp.resolve("dist"));
         Path home = Files.createDirectories(tmp.resolve("home"));
         ProcessBuilder pb = new ProcessBuilder(dist.resolve("bin/interlock").toString(), "serve",
-                "--headless", "--deadline", "2s", "--port", "0");
+                "--headless", "--deadline", "8s", "--port", "0");
         pb.environment().put("INTERLOCK_HOME", home.toString());
         pb.redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile());
         Process service = pb.start();
@@ -55,7 +55,32 @@ class ServiceEndToEndTest {
             JsonNode h = JSON.readTree(held.stdout()).get("hookSpecificOutput");
             assertEquals("deny", h.get("permissionDecision").asText(), "an unanswered ask is denied at its deadline");
             assertTrue(h.get("permissionDecisionReason").asText().contains("approval"), held.stdout());
-            assertTrue(heldMs >= 1900, "held until the 2 s deadline, was " + heldMs + " ms");
+            assertTrue(heldMs >= 7900, "held until the 8 s deadline, was " + heldMs + " ms");
+
+            // a human approving the pending ask (what `interlock approvals` does) releases the waiting agent
+            ProcessBuilder waiting = new ProcessBuilder(dist.resolve("share/hooks/interlock-hook").toString(), "claude-code");
+            waiting.environment().put("INTERLOCK_HOME", home.toString());
+            waiting.redirectOutput(tmp.resolve("approved.out").toFile()).redirectError(tmp.resolve("approved.err").toFile());
+            Process agent = waiting.start();
+            agent.getOutputStream().write(claudeRead("/srv/other/.env", "default").getBytes(StandardCharsets.UTF_8));
+            agent.getOutputStream().close();
+            int port = Integer.parseInt(Files.readString(home.resolve("run/endpoint")).strip());
+            dev.interlock.server.ControlClient admin = new dev.interlock.server.ControlClient(port,
+                    Files.readString(home.resolve("run/admin-token")).strip());
+            String id = null;
+            for (int i = 0; i < 60 && id == null; i++) {
+                JsonNode pending = admin.get("/v1/approvals", java.time.Duration.ofSeconds(5)).json().path("pending");
+                id = pending.isEmpty() ? null : pending.get(0).path("id").asText(null);
+                if (id == null) {
+                    Thread.sleep(100);
+                }
+            }
+            assertTrue(id != null, "the ask is pending");
+            com.fasterxml.jackson.databind.node.ObjectNode yes = JSON.createObjectNode().put("allow", true);
+            assertEquals(200, admin.post("/v1/approvals/" + id, yes, java.time.Duration.ofSeconds(5)).status());
+            assertTrue(agent.waitFor(30, TimeUnit.SECONDS));
+            assertEquals("allow", JSON.readTree(Files.readString(tmp.resolve("approved.out")))
+                    .at("/hookSpecificOutput/permissionDecision").asText(), Files.readString(tmp.resolve("approved.err")));
 
             Path plugin = opencodePlugin(dist);
             assertEquals(List.of("allow", "deny: hooktest/ssh-key-read"),

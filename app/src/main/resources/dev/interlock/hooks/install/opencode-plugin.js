@@ -32,10 +32,11 @@ function viaService(payload) {
   const base = baseUrl(firstLine(join(run, "endpoint")));
   const token = firstLine(join(run, "hook-token"));
   if (!base || !token) return Promise.resolve(null);
-  const url = new URL(`${base}/v1/hook/opencode`);
+  const holdMax = Math.max(1, Math.floor(BUDGET_MS / 1000) - 10);
+  const url = new URL(`${base}/v1/hook/opencode?maxWait=${holdMax}`);
   return new Promise((resolve, reject) => {
     const req = request({
-      host: url.hostname, port: url.port, path: url.pathname, method: "POST",
+      host: url.hostname, port: url.port, path: url.pathname + url.search, method: "POST",
       headers: { "Authorization": `Bearer ${token}`, "Content-Type": "application/json",
                  "Content-Length": Buffer.byteLength(payload),
                  "X-Interlock-Budget": String(Math.floor(BUDGET_MS / 1000)) },
