@@ -61,6 +61,7 @@ public final class AuditLog implements AutoCloseable {
     private final Connection reader;
     private final PreparedStatement insert;
     private final PreparedStatement updateHead;
+    private final PreparedStatement rollup;
     private final List<Consumer<AuditRecord>> listeners = new CopyOnWriteArrayList<>();
     private volatile int outputLimit = 4000;
     private long lastId;
@@ -84,6 +85,8 @@ public final class AuditLog implements AutoCloseable {
             insert = writer.prepareStatement("INSERT INTO audit(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             updateHead = writer.prepareStatement("INSERT INTO chain_head(one, last_id, hash) VALUES (1, ?, ?) "
                     + "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash");
+            rollup = writer.prepareStatement("INSERT INTO audit_rollup(hour, agent, kind, verdict, n) VALUES (?,?,?,?,1) "
+                    + "ON CONFLICT(hour, agent, kind, verdict) DO UPDATE SET n = n + 1");
             loadHead();
             writer.commit();
             reader = connect(file);
@@ -319,6 +322,13 @@ public final class AuditLog implements AutoCloseable {
                 updateHead.setLong(1, r.id);
                 updateHead.setString(2, hash);
                 updateHead.executeUpdate();
+                if (r.type.equals("action")) {
+                    rollup.setLong(1, r.ts / HOUR * HOUR);
+                    rollup.setString(2, nz(r.agent));
+                    rollup.setString(3, nz(r.kind));
+                    rollup.setString(4, nz(r.verdict));
+                    rollup.executeUpdate();
+                }
                 writer.commit();
             } catch (SQLException e) {
                 try {
@@ -340,6 +350,12 @@ public final class AuditLog implements AutoCloseable {
             }
         }
         return rec.id();
+    }
+
+    private static final long HOUR = 3_600_000L;
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static void bind(PreparedStatement ps, AuditRecord r, Long refId, String hash) throws SQLException {
@@ -429,6 +445,18 @@ public final class AuditLog implements AutoCloseable {
     }
 
     public long count(AuditFilter filter) {
+        if (filter.equals(AuditFilter.ALL)) {
+            // actions from the rollup, plus the few answer/checkpoint rows through their index
+            synchronized (reader) {
+                try (Statement s = reader.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT (SELECT coalesce(sum(n), 0) FROM audit_rollup) + "
+                             + "(SELECT count(*) FROM audit WHERE type IN ('answer', 'checkpoint'))")) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                } catch (SQLException e) {
+                    throw new AuditException(file + ": count failed: " + e.getMessage(), e);
+                }
+            }
+        }
         AuditSql.Where w = AuditSql.where(filter, false);
         synchronized (reader) {
             try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM audit a " + w.sql())) {
@@ -464,11 +492,17 @@ public final class AuditLog implements AutoCloseable {
      */
     public List<HistogramBucket> histogram(AuditFilter filter, Duration bucket) {
         long size = Math.max(1000, bucket.toMillis());
-        AuditSql.Where w = AuditSql.where(filter.withTypes(java.util.Set.of("action")), false);
+        boolean rolled = size % HOUR == 0 && AuditSql.rollupCanServe(filter);
+        AuditSql.Where w = rolled ? AuditSql.rollupWhere(filter, HOUR)
+                : AuditSql.where(filter.withTypes(java.util.Set.of("action")), false);
+        String sql = rolled
+                ? "SELECT (a.hour / " + size + ") * " + size + " AS b, a.verdict, sum(a.n) FROM audit_rollup a " + w.sql()
+                + " GROUP BY b, a.verdict"
+                : "SELECT (a.ts / " + size + ") * " + size + " AS b, a.verdict, count(*) FROM audit a " + w.sql()
+                + " GROUP BY b, a.verdict";
         TreeMap<Long, long[]> buckets = new TreeMap<>();
         synchronized (reader) {
-            try (PreparedStatement ps = reader.prepareStatement("SELECT (a.ts / " + size + ") * " + size
-                    + " AS b, a.verdict, count(*) FROM audit a " + w.sql() + " GROUP BY b, a.verdict")) {
+            try (PreparedStatement ps = reader.prepareStatement(sql)) {
                 w.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -600,6 +634,7 @@ public final class AuditLog implements AutoCloseable {
                     ps.setLong(1, through);
                     deleted = ps.executeUpdate();
                 }
+                fixRollupAfterPrune();
                 try (PreparedStatement ps = writer.prepareStatement(
                         "INSERT OR REPLACE INTO chain_anchor(through_id, hash, rows, ts) VALUES (?,?,?,?)")) {
                     ps.setLong(1, through);
@@ -637,6 +672,22 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** Drops rollup hours that no longer have rows and recounts the boundary hour exactly. */
+    private void fixRollupAfterPrune() throws SQLException {
+        long first = scalar("SELECT coalesce(min(ts), -1) FROM audit WHERE type = 'action'");
+        try (Statement s = writer.createStatement()) {
+            if (first < 0) {
+                s.executeUpdate("DELETE FROM audit_rollup");
+                return;
+            }
+            long hour = first / HOUR * HOUR;
+            s.executeUpdate("DELETE FROM audit_rollup WHERE hour <= " + hour);
+            s.executeUpdate("INSERT INTO audit_rollup(hour, agent, kind, verdict, n) SELECT " + hour + ", coalesce(agent, ''), "
+                    + "coalesce(kind, ''), coalesce(verdict, ''), count(*) FROM audit WHERE type = 'action' AND ts >= " + hour
+                    + " AND ts < " + (hour + HOUR) + " GROUP BY 2, 3, 4");
+        }
+    }
+
     /** Bytes used by live pages (not counting free pages the file still holds). */
     public long usedBytes() {
         try {
@@ -670,6 +721,7 @@ public final class AuditLog implements AutoCloseable {
             try {
                 insert.close();
                 updateHead.close();
+                rollup.close();
                 writer.close();
             } catch (SQLException e) {
                 System.err.println("interlock: closing " + file + ": " + e.getMessage());

@@ -86,6 +86,31 @@ final class AuditSql {
         return new Where(and.isEmpty() ? "" : "WHERE " + String.join(" AND ", and), params);
     }
 
+    /** True when the hourly rollup holds everything this filter asks about (agent, kind, verdict, time). */
+    static boolean rollupCanServe(AuditFilter f) {
+        return f.sessions().isEmpty() && f.workspaces().isEmpty() && f.severities().isEmpty() && f.decidedBy().isEmpty()
+                && f.rules().isEmpty() && f.approvals().isEmpty() && f.text().isEmpty()
+                && (f.types().isEmpty() || f.types().contains("action"));
+    }
+
+    /** WHERE over {@code audit_rollup a}; times are widened to whole hours (a chart, not a count). */
+    static Where rollupWhere(AuditFilter f, long hour) {
+        List<String> and = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        in(and, params, "a.agent", f.agents());
+        in(and, params, "a.kind", f.kinds());
+        in(and, params, "a.verdict", f.verdicts());
+        if (f.since() != null) {
+            and.add("a.hour >= ?");
+            params.add(f.since().toEpochMilli() / hour * hour);
+        }
+        if (f.until() != null) {
+            and.add("a.hour < ?");
+            params.add(f.until().toEpochMilli());
+        }
+        return new Where(and.isEmpty() ? "" : "WHERE " + String.join(" AND ", and), params);
+    }
+
     private static void in(List<String> and, List<Object> params, String column, Set<String> values) {
         if (values.isEmpty()) {
             return;

@@ -39,7 +39,17 @@ final class Migrations {
                     "CREATE INDEX audit_ref ON audit(ref_id) WHERE ref_id IS NOT NULL",
                     "CREATE INDEX audit_toolcall ON audit(agent, tool_call_id) WHERE tool_call_id IS NOT NULL",
                     "CREATE TABLE chain_head(one INTEGER PRIMARY KEY CHECK (one = 1), last_id INTEGER NOT NULL, hash TEXT NOT NULL)",
-                    "CREATE TABLE chain_anchor(through_id INTEGER PRIMARY KEY, hash TEXT NOT NULL, rows INTEGER NOT NULL, ts INTEGER NOT NULL)")));
+                    "CREATE TABLE chain_anchor(through_id INTEGER PRIMARY KEY, hash TEXT NOT NULL, rows INTEGER NOT NULL, ts INTEGER NOT NULL)")),
+            // actions per hour × agent × kind × verdict, kept in the writing transaction: the timeline chart and
+            // the unfiltered count read this instead of scanning a million rows (derived data, not chained)
+            new Migration(2, "hourly rollup of actions", List.of(
+                    """
+                    CREATE TABLE audit_rollup(hour INTEGER NOT NULL, agent TEXT NOT NULL, kind TEXT NOT NULL,
+                      verdict TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (hour, agent, kind, verdict))""",
+                    """
+                    INSERT INTO audit_rollup(hour, agent, kind, verdict, n)
+                    SELECT (ts / 3600000) * 3600000, coalesce(agent, ''), coalesce(kind, ''), coalesce(verdict, ''), count(*)
+                    FROM audit WHERE type = 'action' GROUP BY 1, 2, 3, 4""")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

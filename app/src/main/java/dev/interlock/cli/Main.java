@@ -20,8 +20,16 @@ import picocli.CommandLine.Option;
                 FreezeCommand.class,
                 ThawCommand.class,
                 AuditCommand.class,
+                CaCommand.class,
+                EnvCommand.class,
                 ScanCommand.class,
                 CredentialsCommand.class,
+                HookCommand.class,
+                InstallCommand.class,
+                UninstallCommand.class,
+                DoctorCommand.class,
+                ExecCommand.class,
+                RunCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

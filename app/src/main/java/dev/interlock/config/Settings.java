@@ -43,7 +43,7 @@ public final class Settings {
     public static final int DEFAULT_CONTROL_PORT = 0;
     public static final int DEFAULT_TOKEN_TTL_SECONDS = 600;
     public static final int DEFAULT_OUTPUT_EXCERPT_CHARS = 4000;
-    public static final int DEFAULT_WATCHER_MASS_DELETE_COUNT = 50;
+    public static final int DEFAULT_WATCHER_MASS_DELETE_COUNT = 200;
     public static final int DEFAULT_WATCHER_WINDOW_SECONDS = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

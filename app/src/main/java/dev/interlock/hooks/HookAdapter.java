@@ -22,6 +22,14 @@ public interface HookAdapter {
      */
     Optional<Request> parse(JsonNode payload);
 
+    /**
+     * Every action in the payload, in order; most payloads hold one. A patch that touches several files holds one
+     * per file, and all of them must be decided (the strictest answer wins). Defaults to {@link #parse}.
+     */
+    default java.util.List<Request> parseAll(JsonNode payload) {
+        return parse(payload).map(java.util.List::of).orElse(java.util.List.of());
+    }
+
     /** The agent's reply for a resolution. */
     Reply reply(Request request, Resolution resolution);
 

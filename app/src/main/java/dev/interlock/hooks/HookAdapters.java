@@ -12,7 +12,17 @@ public final class HookAdapters {
 
     /** Every adapter Interlock ships. */
     public static HookAdapters standard() {
-        return new HookAdapters();
+        return new HookAdapters()
+                .register(new ClaudeCodeAdapter())
+                .register(new CursorAdapter())
+                .register(new GeminiAdapter())
+                .register(new CodexAdapter())
+                .register(new CopilotAdapter())
+                .register(new ClineAdapter())
+                .register(new WindsurfAdapter())
+                .register(new AmpAdapter())
+                .register(new OpenCodeAdapter())
+                .register(new ShimAdapter());
     }
 
     public HookAdapters register(HookAdapter adapter) {

@@ -14,6 +14,7 @@ import dev.interlock.broker.PendingApproval;
 import dev.interlock.broker.Resolution;
 import dev.interlock.hooks.HookAdapter;
 import dev.interlock.hooks.HookAdapters;
+import dev.interlock.hooks.HookHandler;
 import dev.interlock.service.GuardService;
 import dev.interlock.service.Submission;
 import java.io.IOException;
@@ -193,48 +194,51 @@ final class ControlApi {
             throw new BadRequest("bad action: " + e.getMessage());
         }
         boolean wait = !body.has("wait") || body.get("wait").asBoolean(true);
-        Resolution res = guard.decide(action, origin, new Submission(wait, r.callerGone(), null));
+        long maxWaitMs = body.path("maxWaitMs").asLong(0);
+        Resolution res = guard.decide(action, origin, new Submission(wait, giveUp(r, maxWaitMs), null));
         return ApiResponse.json(200, ApiJson.resolution(res)).with(EXIT_HEADER, String.valueOf(res.verdict().exitCode()));
     }
 
+    /**
+     * Goes through {@link HookHandler}: host detection, every action of a multi-file payload, the reply in the
+     * protocol the payload speaks, and a fail-closed reply for anything it cannot read.
+     */
     private ApiResponse hook(String agent, ApiRequest r) {
-        Optional<HookAdapter> found = adapters.forAgent(agent);
-        if (found.isEmpty()) {
-            return ApiResponse.text(404, "Interlock: no hook adapter for agent '" + agent + "', so this action is denied. "
-                    + "Run `interlock doctor`.\n").with(EXIT_HEADER, "2");
-        }
-        HookAdapter adapter = found.get();
-        JsonNode payload;
-        try {
-            payload = ApiJson.JSON.readTree(r.body());
-            if (payload == null) {
-                throw new IOException("empty body");
-            }
-        } catch (IOException e) {
-            return reply(adapter.failClosed("Interlock could not read the hook payload (" + e.getMessage()
-                    + "), so it denies this action."), 200);
-        }
-        Optional<HookAdapter.Request> req;
-        try {
-            req = adapter.parse(payload);
-        } catch (RuntimeException e) {
-            return reply(adapter.failClosed("Interlock could not understand this " + agent + " hook payload ("
-                    + e.getMessage() + "), so it denies this action."), 200);
-        }
-        if (req.isEmpty()) {
-            return reply(adapter.passThrough(), 200);
-        }
-        HookAdapter.Request request = req.get();
         boolean wait = !"0".equals(r.query().get("wait")) && !"false".equals(r.query().get("wait"));
-        AtomicReference<HookAdapter.Reply> rendered = new AtomicReference<>();
-        Resolution res = guard.decide(request.action(), request.origin(), new Submission(wait, r.callerGone(), x -> {
-            HookAdapter.Reply rep = adapter.reply(request, x);
-            rendered.set(rep);
-            return rep.stdout() + (rep.stderr().isEmpty() ? "" : "\n[stderr] " + rep.stderr());
-        }));
-        HookAdapter.Reply rep = rendered.get() != null ? rendered.get() : adapter.reply(request, res);
-        return reply(rep, 200).with("X-Interlock-Verdict", res.verdict().word())
-                .with("X-Interlock-Decided-By", res.decidedBy());
+        long maxWaitMs = 0;
+        try {
+            maxWaitMs = (long) (Double.parseDouble(r.query().getOrDefault("maxWait", "0")) * 1000);
+        } catch (NumberFormatException ignored) {
+            // no cap
+        }
+        java.util.concurrent.CompletableFuture<Void> gone = giveUp(r, maxWaitMs);
+        HookHandler handler = HookHandler.deciding(adapters, (speaker, request) -> guard.decide(request.action(),
+                request.origin(), new Submission(wait, gone, x -> {
+                    HookAdapter.Reply rep = speaker.reply(request, x);
+                    return rep.stdout() + (rep.stderr().isEmpty() ? "" : "\n[stderr] " + rep.stderr());
+                })));
+        HookHandler.Handled done = handler.handleFull(agent, r.body(), r.header("x-interlock-host"));
+        ApiResponse out = reply(done.reply(), 200);
+        if (done.resolution() != null) {
+            out.with("X-Interlock-Verdict", done.resolution().verdict().word())
+                    .with("X-Interlock-Decided-By", done.resolution().decidedBy());
+        }
+        return out;
+    }
+
+    /**
+     * When the hold must end: the client disconnects, or {@code maxWaitMs} passes (the caller's own timeout, e.g.
+     * the agent's hook timeout minus a margin). Past it the caller is answered "awaiting approval" before the agent
+     * gives up on the hook, and the approval stays open for a retry.
+     */
+    private static java.util.concurrent.CompletableFuture<Void> giveUp(ApiRequest r, long maxWaitMs) {
+        if (maxWaitMs <= 0) {
+            return r.callerGone();
+        }
+        java.util.concurrent.CompletableFuture<Void> out = new java.util.concurrent.CompletableFuture<>();
+        r.callerGone().whenComplete((v, e) -> out.complete(null));
+        out.completeOnTimeout(null, maxWaitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return out;
     }
 
     private static ApiResponse reply(HookAdapter.Reply rep, int status) {

@@ -1,6 +1,14 @@
 package dev.interlock.service;
 
 import dev.interlock.action.Action;
+import dev.interlock.action.FileAccess;
+import dev.interlock.policy.RuleMatch;
+import dev.interlock.policy.Severity;
+import dev.interlock.policy.Span;
+import dev.interlock.watch.BurstAlert;
+import dev.interlock.watch.WorkspaceWatcher;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import dev.interlock.action.Origin;
 import dev.interlock.audit.AuditException;
 import dev.interlock.audit.AuditLog;
@@ -82,6 +90,9 @@ public final class GuardService implements Guard, AutoCloseable {
     private final UserPackWriter userPack;
     private final Instant started;
     private final ScheduledExecutorService housekeeping;
+    private final WorkspaceWatcher watcher;
+    private final List<Consumer<BurstAlert>> alertListeners = new CopyOnWriteArrayList<>();
+    private final Set<String> seenWorkspaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Settings settings;
     private volatile PolicyEngine engine;
     private volatile Correlator correlator = Correlator.NONE;
@@ -122,6 +133,8 @@ public final class GuardService implements Guard, AutoCloseable {
             housekeeping.scheduleWithFixedDelay(this::reloadIfChanged, 2, 2, TimeUnit.SECONDS);
         }
         housekeeping.scheduleWithFixedDelay(this::applyRetention, 1, 60, TimeUnit.MINUTES);
+        this.watcher = new WorkspaceWatcher(new WorkspaceWatcher.Thresholds(settings.watcherMassDeleteCount(),
+                Duration.ofSeconds(settings.watcherWindowSeconds())), this::onBurst, options.clock());
     }
 
     /**
@@ -157,6 +170,7 @@ public final class GuardService implements Guard, AutoCloseable {
                     "Interlock could not evaluate this action (" + e + "), so it is held for a human.");
         }
         Resolution r = resolve(action, origin, decision, submission);
+        watchWorkspace(origin.workspace());
         String reply = r.reason();
         if (submission.reply() != null) {
             try {
@@ -380,8 +394,69 @@ public final class GuardService implements Guard, AutoCloseable {
         }
     }
 
+    // ---- workspace watcher -------------------------------------------------------------------------------------
+
+    /** Told about mass deletes/overwrites in watched workspaces (the tray shows them and offers the kill switch). */
+    public void addAlertListener(Consumer<BurstAlert> listener) {
+        alertListeners.add(listener);
+    }
+
+    public void removeAlertListener(Consumer<BurstAlert> listener) {
+        alertListeners.remove(listener);
+    }
+
+    /** Starts watching an agent's workspace the first time it is seen (registration runs off the caller's thread). */
+    private void watchWorkspace(String workspace) {
+        if (workspace == null || workspace.isBlank() || !seenWorkspaces.add(workspace)) {
+            return;
+        }
+        Path ws;
+        try {
+            ws = Path.of(workspace).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (!Files.isDirectory(ws) || ws.getParent() == null
+                || ws.equals(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize())) {
+            return;
+        }
+        housekeeping.execute(() -> {
+            try {
+                watcher.watch(ws);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("interlock: cannot watch " + ws + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** A burst is recorded in the audit log like an action the watcher saw, and announced to the listeners. */
+    private void onBurst(BurstAlert alert) {
+        Decision d = Decision.of(List.of(new RuleMatch("interlock", "mass-file-change", Severity.HIGH, Verdict.ASK,
+                alert.describe() + ". If an agent is doing this, freeze it with the kill switch.",
+                Span.of("path", alert.workspace(), 0, alert.workspace().length()), null)));
+        Resolution r = new Resolution(Verdict.ALLOW, d, "watcher", Duration.ZERO, null, alert.describe());
+        try {
+            audit.recordAction(new FileAccess(alert.workspace(), FileAccess.Mode.DELETE),
+                    new Origin("watcher", null, null, alert.workspace(), null), r, alert.describe());
+        } catch (AuditException e) {
+            System.err.println("interlock: " + e.getMessage());
+        }
+        for (Consumer<BurstAlert> l : alertListeners) {
+            try {
+                l.accept(alert);
+            } catch (RuntimeException e) {
+                System.err.println("interlock: alert listener failed: " + e);
+            }
+        }
+    }
+
     @Override
     public void close() {
+        try {
+            watcher.close();
+        } catch (IOException e) {
+            // closing: nothing left to do
+        }
         housekeeping.shutdownNow();
         broker.close();
         audit.close();

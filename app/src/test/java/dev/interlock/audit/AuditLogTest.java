@@ -146,7 +146,7 @@ class AuditLogTest {
              Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT count(*), max(version) FROM schema_version")) {
             rs.next();
-            assertEquals(1, rs.getInt(1));
+            assertEquals(Migrations.ALL.size(), rs.getInt(1));
             assertEquals(Migrations.latest(), rs.getInt(2));
         }
         sql("INSERT INTO schema_version(version, description, applied_at) VALUES (99, 'future', 0)");
@@ -222,6 +222,12 @@ class AuditLogTest {
             assertTrue(h.size() >= 2, "empty buckets from since: " + h);
             assertEquals(20, h.stream().mapToLong(HistogramBucket::allowed).sum());
             assertEquals(11, h.stream().mapToLong(HistogramBucket::denied).sum());
+            List<HistogramBucket> scanned = log.histogram(AuditFilter.parse("since:2h workspace:/"), Duration.ofHours(1));
+            assertEquals(h.stream().mapToLong(HistogramBucket::total).sum(), scanned.stream().mapToLong(HistogramBucket::total).sum(),
+                    "rollup and row scan agree");
+            List<HistogramBucket> cursor = log.histogram(AuditFilter.parse("agent:cursor"), Duration.ofMinutes(30));
+            assertEquals(10, cursor.stream().mapToLong(HistogramBucket::allowed).sum());
+            assertEquals(6, cursor.stream().mapToLong(HistogramBucket::denied).sum());
         }
     }
 
@@ -259,6 +265,9 @@ class AuditLogTest {
             VerifyReport r = log.verify();
             assertTrue(r.ok(), r.problem());
             assertEquals(31, log.count(AuditFilter.ALL));
+            assertEquals(31, log.count(AuditFilter.parse("since:30d")), "the rollup agrees with the rows");
+            assertEquals(30, log.histogram(AuditFilter.parse("since:3h"), Duration.ofHours(1)).stream()
+                    .mapToLong(HistogramBucket::total).sum());
             assertEquals(1, log.count(AuditFilter.parse("type:checkpoint")));
             fill(log, 2);
             assertTrue(log.verify().ok());

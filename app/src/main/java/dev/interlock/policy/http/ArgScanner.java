@@ -19,7 +19,7 @@ final class ArgScanner {
      * @param value      the option's value, or the positional word's text; {@code null} for a flag
      * @param word       the word the option (or positional) was written in
      * @param valueWord  the word holding the value (the same word when attached)
-     * @param valueStart offset of the value inside {@code valueWord}'s text
+     * @param valueStart offset of the value inside {@code valueWord}'s text; -1 when the value was derived from it
      */
     record Item(String name, String value, Word word, Word valueWord, int valueStart) {
         boolean positional() {
@@ -41,6 +41,9 @@ final class ArgScanner {
         /** Where the value sits in the script. */
         TextMap valueLoc(String script) {
             Word w = valueWord == null ? word : valueWord;
+            if (valueStart < 0) {
+                return TextMap.of(w.origin(script)).blurred();
+            }
             if (valueStart == 0) {
                 return TextMap.of(w.origin(script));
             }

@@ -132,6 +132,17 @@ public final class CurlDeriver implements Deriver {
                 if (q != null) {
                     urlQuery.add(q);
                 }
+            } else if (it.is("-u", "--user") && v != null) {
+                headers.add(synthetic(it, "Authorization: Basic " + java.util.Base64.getEncoder()
+                        .encodeToString(v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            } else if (it.is("--oauth2-bearer") && v != null) {
+                headers.add(synthetic(it, "Authorization: Bearer " + v));
+            } else if (it.is("-A", "--user-agent") && v != null) {
+                headers.add(synthetic(it, "User-Agent: " + v));
+            } else if (it.is("-e", "--referer") && v != null) {
+                headers.add(synthetic(it, "Referer: " + v));
+            } else if (it.is("-b", "--cookie") && v != null && v.contains("=")) {
+                headers.add(synthetic(it, "Cookie: " + v));
             } else if (it.is("-K", "--config") && v != null) {
                 unknownBody = true;
                 sink.note("curl reads options from " + v + ", which Interlock cannot see");
@@ -186,7 +197,7 @@ public final class CurlDeriver implements Deriver {
                     vs++;
                 }
                 TextMap loc = h.valueLoc(script);
-                b.header(v.substring(0, colon), v.substring(vs), loc.sub(vs, v.length()));
+                b.header(v.substring(0, colon), v.substring(vs), h.valueStart() < 0 ? loc : loc.sub(vs, v.length()));
             } else if (semi > 0) {
                 b.header(v.substring(0, semi), "", h.valueLoc(script));
             }
@@ -214,6 +225,11 @@ public final class CurlDeriver implements Deriver {
             b.bodyUnknown(bodyLoc);
         }
         return b.build();
+    }
+
+    /** A header curl sends because of another option ({@code -u}, {@code -A}, …); its span is that option's value. */
+    private static ArgScanner.Item synthetic(ArgScanner.Item it, String header) {
+        return new ArgScanner.Item(it.name(), header, it.word(), it.valueWord(), -1);
     }
 
     private static List<Word> words(List<ArgScanner.Item> items) {

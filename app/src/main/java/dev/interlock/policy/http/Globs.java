@@ -3,41 +3,43 @@ package dev.interlock.policy.http;
 import java.util.ArrayList;
 import java.util.List;
 
-/** curl's URL globbing, {@code {a,b}} sets only (enough to see every host a command reaches). */
+/**
+ * curl's URL globbing, {@code {a,b}} sets only (enough to see every host a command reaches). The first
+ * {@value #MAX_BRACES} brace groups are looked at, left to right, giving at most {@value #MAX} URLs; a
+ * {@code {name}} without a comma is kept as written, and so is everything after the last group looked at.
+ */
 final class Globs {
-    private static final int MAX = 64;
+    static final int MAX = 64;
+    static final int MAX_BRACES = 8;
 
     private Globs() {
     }
 
     static List<String> expand(String url) {
         List<String> out = new ArrayList<>();
-        expand(url, out);
+        expand("", url, 0, out);
         return out;
     }
 
-    private static void expand(String s, List<String> out) {
+    private static void expand(String head, String rest, int depth, List<String> out) {
         if (out.size() >= MAX) {
             return;
         }
-        int open = s.indexOf('{');
-        int close = open < 0 ? -1 : s.indexOf('}', open);
-        if (open < 0 || close < 0) {
-            out.add(s);
+        int open = rest.indexOf('{');
+        int close = open < 0 ? -1 : rest.indexOf('}', open);
+        if (open < 0 || close < 0 || depth >= MAX_BRACES) {
+            out.add(head + rest);
             return;
         }
-        String head = s.substring(0, open);
-        String tail = s.substring(close + 1);
-        String inner = s.substring(open + 1, close);
+        String before = head + rest.substring(0, open);
+        String inner = rest.substring(open + 1, close);
+        String tail = rest.substring(close + 1);
         if (!inner.contains(",")) {
-            // a {placeholder}, not a set: keep it and expand the rest
-            List<String> rest = new ArrayList<>();
-            expand(tail, rest);
-            rest.forEach(r -> out.add(head + "{" + inner + "}" + r));
+            expand(before + "{" + inner + "}", tail, depth + 1, out);
             return;
         }
         for (String alt : inner.split(",", -1)) {
-            expand(head + alt + tail, out);
+            expand(before + alt, tail, depth + 1, out);
         }
     }
 }

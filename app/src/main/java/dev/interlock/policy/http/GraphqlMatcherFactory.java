@@ -101,8 +101,8 @@ public final class GraphqlMatcherFactory implements MatcherFactory {
             }
             if (!view.problems().isEmpty()) {
                 return Optional.of(new Hit(s.bodyLoc().all(), null,
-                        "Interlock cannot read the GraphQL this request would run (" + view.problems().get(0)
-                                + "), so it cannot rule out " + names + "; held for a human."));
+                        "Interlock cannot read the GraphQL this request would run: " + view.problems().get(0)
+                                + ". It cannot rule out " + names + ", so the request is held for a human."));
             }
             return Optional.empty();
         }

@@ -69,7 +69,7 @@ public record GraphqlView(boolean present, List<MutationField> mutations, List<S
         }
         if (!s.bodyKnown()) {
             sources.add(GraphqlSource.unknown(s.bodyLoc(),
-                    "the request body is not visible to Interlock (sent from a file or built from a variable)"));
+                    "the body is sent from a file or built from a variable"));
         } else if (!s.body().isBlank()) {
             fromBody(s, sources);
         }

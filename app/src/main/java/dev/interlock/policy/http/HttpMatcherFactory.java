@@ -127,7 +127,7 @@ public final class HttpMatcherFactory implements MatcherFactory {
             if (!HostPattern.any(hosts, s.hosts())) {
                 return Optional.empty();
             }
-            if (!methods.isEmpty() && !methods.contains(s.method())) {
+            if (!methods.isEmpty() && !methods.contains(s.method()) && s.methodOverrides().stream().noneMatch(methods::contains)) {
                 return Optional.empty();
             }
             Map<String, String> vars = Map.of();

@@ -195,6 +195,18 @@ public final class HttpSubject implements Subject {
         return method;
     }
 
+    /**
+     * Methods named by {@code X-HTTP-Method-Override}, {@code X-HTTP-Method} or {@code X-Method-Override}: some
+     * servers run a POST as the method named there, so rules on that method apply too.
+     */
+    public List<String> methodOverrides() {
+        List<String> out = new ArrayList<>();
+        for (String h : List.of("x-http-method-override", "x-http-method", "x-method-override")) {
+            header(h).forEach(v -> out.add(v.trim().toUpperCase(Locale.ROOT)));
+        }
+        return out;
+    }
+
     public Url url() {
         return url;
     }

@@ -65,10 +65,13 @@ final class JsonStrings {
             return null;
         }
         StringBuilder decoded = new StringBuilder();
-        int[] map = new int[raw.length() - quote + 1];
+        int[] map = new int[expected.length() + 1];
         int n = 0;
         int i = quote + 1;
         while (i < raw.length() && raw.charAt(i) != '"') {
+            if (n >= expected.length()) {
+                return null;
+            }
             map[n++] = i;
             char c = raw.charAt(i);
             if (c == '\\' && i + 1 < raw.length()) {
@@ -96,8 +99,6 @@ final class JsonStrings {
         if (!decoded.toString().equals(expected)) {
             return null;
         }
-        int[] out = new int[n + 1];
-        System.arraycopy(map, 0, out, 0, n + 1);
-        return out;
+        return map;
     }
 }

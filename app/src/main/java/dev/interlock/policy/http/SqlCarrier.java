@@ -11,19 +11,13 @@ import dev.interlock.policy.YNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import dev.interlock.policy.sql.SqlSubjects;
 
 /**
  * SQL carried by an HTTP body ({@code sql_from: json:query | form:sql | body}) and the nested {@code sql:} matcher
  * that must hit one of its statements.
  */
 final class SqlCarrier {
-    /**
-     * Turns SQL text into SQL subjects; set by the SQL analyser's wiring ({@link dev.interlock.policy.Policies}).
-     * Until then, a pack that uses {@code sql_from} does not load.
-     */
-    static volatile BiFunction<String, TextOrigin, List<Subject>> sqlSubjects;
-
     private final String kind;
     private final String ref;
     private final Matcher matcher;
@@ -51,8 +45,8 @@ final class SqlCarrier {
             throw f.error("sql_from is json:<dot.path>, form:<field> or body");
         }
         Optional<MatcherFactory> factory = all.get("sql");
-        if (factory.isEmpty() || sqlSubjects == null) {
-            throw f.error("sql_from needs the SQL analyser, which is not part of this build");
+        if (factory.isEmpty()) {
+            throw f.error("sql_from needs the sql: matcher, which is not registered");
         }
         return new SqlCarrier(kind, ref, factory.get().create(spec.require("sql"), all));
     }
@@ -69,7 +63,7 @@ final class SqlCarrier {
         }
         TextOrigin where = s.bodyLoc().blurred().base();
         for (String t : texts) {
-            for (Subject sub : sqlSubjects.apply(t, kind.equals("body") ? s.bodyLoc().base() : where)) {
+            for (Subject sub : SqlSubjects.of(t, "sql", kind.equals("body") ? s.bodyLoc().base() : where)) {
                 if (!sub.type().equals(matcher.subjectType())) {
                     continue;
                 }

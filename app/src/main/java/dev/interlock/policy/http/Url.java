@@ -31,6 +31,8 @@ public record Url(String text, String scheme, String host, int port, String path
         if (sep > 0 && t.substring(0, sep).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
             scheme = t.substring(0, sep).toLowerCase(Locale.ROOT);
             i = sep + 3;
+        } else if (t.startsWith("//")) {
+            i = 2;
         }
         int authEnd = i;
         while (authEnd < t.length() && "/?#".indexOf(t.charAt(authEnd)) < 0) {

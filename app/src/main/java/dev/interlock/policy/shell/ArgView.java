@@ -82,7 +82,7 @@ final class ArgView {
     }
 
     private static boolean takesNext(String next) {
-        return !next.equals("--") && !(next.length() > 1 && next.startsWith("-") && !next.matches("-\\d.*"));
+        return !next.equals("--") && !(next.length() > 1 && next.startsWith("-") && !(next.length() > 1 && Character.isDigit(next.charAt(1))));
     }
 
     /** {@code -xvf} where the last char is a value flag ({@code tar -xvf file}). */

@@ -14,6 +14,7 @@ import java.util.Set;
  */
 final class OptionScan {
     final Set<String> valueFlags = new HashSet<>();
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", java.util.regex.Pattern.DOTALL);
     boolean assignments;
     int leadingPositionals;
 
@@ -100,7 +101,7 @@ final class OptionScan {
                 i++;
                 continue;
             }
-            if (assignments && r.positionals.isEmpty() && t.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            if (assignments && r.positionals.isEmpty() && t.indexOf('=') > 0 && ASSIGNMENT.matcher(t).matches()) {
                 int eq = t.indexOf('=');
                 r.env.put(t.substring(0, eq), t.substring(eq + 1));
                 i++;

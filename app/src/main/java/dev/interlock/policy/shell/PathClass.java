@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where a path argument points, resolved against the command's working directory: the classes that
@@ -19,6 +20,11 @@ enum PathClass {
             "/lib64", "/libx32", "/opt", "/proc", "/sbin", "/srv", "/sys", "/usr", "/var", "/snap", "/nix",
             "/System", "/Library", "/Applications", "/private", "/Volumes", "/mnt", "/media");
     private static final Set<String> SYSTEM_EXACT = Set.of("/home", "/Users");
+    private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("[A-Za-z]:[\\\\/].*", Pattern.DOTALL);
+    private static final Pattern WINDOWS_ROOT = Pattern.compile("[A-Za-z]:/?");
+    private static final Pattern WINDOWS_SYSTEM = Pattern.compile("[a-z]:/(windows|program files.*|programdata)(/.*)?",
+            Pattern.DOTALL);
+    private static final Pattern HOME_DIR = Pattern.compile("/home/[^/]+|/Users/[^/]+|/root");
 
     String word() {
         return name().toLowerCase(Locale.ROOT);
@@ -48,13 +54,13 @@ enum PathClass {
         if (t.isEmpty()) {
             return out;
         }
-        if (t.matches("(?s).*[*?\\[].*")) {
+        if (ScriptWalker.hasGlob(t)) {
             out.add(WILDCARD);
             int slash = t.lastIndexOf('/');
             String lastSegment = t.substring(slash + 1);
-            if (lastSegment.matches("(?s).*[*?\\[].*")) {
+            if (ScriptWalker.hasGlob(lastSegment)) {
                 String parent = slash < 0 ? "." : slash == 0 ? "/" : t.substring(0, slash);
-                if (!parent.matches("(?s).*[*?\\[].*")) {
+                if (!ScriptWalker.hasGlob(parent)) {
                     out.addAll(location(parent, cwd));
                     out.remove(PARENT);
                     if (out.contains(CWD) || out.contains(INSIDE_CWD)) {
@@ -78,7 +84,7 @@ enum PathClass {
 
     private static Set<PathClass> location(String t, String cwd) {
         EnumSet<PathClass> out = EnumSet.noneOf(PathClass.class);
-        boolean absolute = t.startsWith("/") || t.startsWith("~") || t.matches("[A-Za-z]:[\\\\/].*");
+        boolean absolute = t.startsWith("/") || t.startsWith("~") || WINDOWS_ABSOLUTE.matcher(t).matches();
         if (!absolute && cwd == null) {
             out.add(OUTSIDE_CWD);
             if (t.equals("..") || t.startsWith("../")) {
@@ -89,11 +95,11 @@ enum PathClass {
         String r = PathResolver.resolve(t.startsWith("~") && !t.startsWith("~/") && !t.equals("~")
                 ? "/home/" + t.substring(1) : t, cwd);
         r = trimSlash(r.replace('\\', '/'));
-        if (r.equals("/") || r.matches("[A-Za-z]:/?")) {
+        if (r.equals("/") || WINDOWS_ROOT.matcher(r).matches()) {
             out.add(ROOT);
         }
         String lower = r.toLowerCase(Locale.ROOT);
-        if (SYSTEM_EXACT.contains(r) || lower.matches("[a-z]:/(windows|program files.*|programdata)(/.*)?")) {
+        if (SYSTEM_EXACT.contains(r) || WINDOWS_SYSTEM.matcher(lower).matches()) {
             out.add(SYSTEM);
         }
         for (String d : SYSTEM_DIRS) {
@@ -103,7 +109,7 @@ enum PathClass {
             }
         }
         String home = trimSlash(PathResolver.home());
-        if (r.equals(home) || r.matches("/home/[^/]+|/Users/[^/]+|/root")) {
+        if (r.equals(home) || HOME_DIR.matcher(r).matches()) {
             out.add(HOME);
         }
         if (cwd == null) {

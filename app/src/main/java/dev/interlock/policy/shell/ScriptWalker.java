@@ -23,14 +23,17 @@ import java.util.Set;
  */
 final class ScriptWalker {
     static final int MAX_SCRIPT_CHARS = 100_000;
-    static final int MAX_NODES = 200_000;
+    static final int MAX_NODES = 50_000;
     static final int MAX_DEPTH = 256;
     static final int MAX_NESTING = 5;
-    static final int MAX_COMMANDS = 10_000;
+    static final int MAX_COMMANDS = 2_000;
     static final int MAX_PARSES = 1_000;
     static final int MAX_UNWRAP = 16;
     private static final int MAX_PARSE_ERRORS = 10;
     private static final Set<String> DEV_SINKS = Set.of("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-");
+    /** echo -e writes octal as \\0NNN (printf and $'…' as \\NNN). */
+    private static final java.util.regex.Pattern ECHO_OCTAL = java.util.regex.Pattern.compile("\\\\0([0-7]{1,3})");
+    private static final java.util.regex.Pattern FD_OR_DASH = java.util.regex.Pattern.compile("\\d+|-");
 
     private final String script;
     private final SubjectSink sink;
@@ -79,10 +82,26 @@ final class ScriptWalker {
                     + MAX_SCRIPT_CHARS + " were analysed", map, 0, text.length(), via);
             src = cut(text);
         }
+        int separators = 0;
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if ((c == ';' || c == '\n' || c == '&' || c == '|') && ++separators > 2 * MAX_COMMANDS) {
+                tooComplex("the script has more than " + 2 * MAX_COMMANDS + " command separators; only the first "
+                        + "part was analysed", map, 0, text.length(), via);
+                src = src.substring(0, i);
+                break;
+            }
+        }
         BashParser.Result r = BashParser.parse(src, MAX_NODES, MAX_DEPTH);
+        if (r.root() == null) {
+            tooComplex("parsing took longer than " + BashParser.PARSE_BUDGET_NANOS / 1_000_000 + " ms of CPU time",
+                    map, 0, text.length(), via);
+            return;
+        }
         if (r.truncated()) {
-            tooComplex("the script has more than " + MAX_NODES + " syntax nodes or is nested more than "
-                    + MAX_DEPTH + " levels deep; only part of it was analysed", map, 0, src.length(), via);
+            tooComplex("the script has more than " + MAX_NODES + " syntax nodes, is nested more than "
+                    + MAX_DEPTH + " levels deep or took too long to read; only part of it was analysed", map, 0,
+                    src.length(), via);
         }
         visit(r.root(), new Frame(src, map, via, nesting), st, Io.NONE);
     }
@@ -359,7 +378,8 @@ final class ScriptWalker {
         }
         String text = b.toString();
         if (escapes) {
-            String decoded = AnsiC.decode(s.program().equals("printf") ? text.replace("%%", "%") : text);
+            String decoded = s.program().equals("printf") ? AnsiC.decode(text.replace("%%", "%"))
+                    : AnsiC.decode(ECHO_OCTAL.matcher(text).replaceAll("\\\\$1"));
             if (!decoded.equals(text)) {
                 return new Word(decoded, a.get(i).start(), a.get(a.size() - 1).end(), false, literal);
             }
@@ -375,6 +395,7 @@ final class ScriptWalker {
         Word stdin = io.stdin();
         List<SyntaxNode> pipeAfter = new ArrayList<>();
         List<SyntaxNode> listAfter = new ArrayList<>();
+        List<SyntaxNode> fileRedirects = new ArrayList<>();
         WordReader words = new WordReader(f.src, f.map, st.vars);
         for (SyntaxNode r : n.children) {
             if (r == body) {
@@ -387,7 +408,7 @@ final class ScriptWalker {
                         if (c.is("pipeline")) {
                             pipeAfter.addAll(c.children.stream().filter(x -> x.named && !x.is("comment")).toList());
                         } else if (c.is("file_redirect")) {
-                            fileRedirect(c, f, st, words);
+                            fileRedirects.add(c);
                         } else if ("right".equals(c.field)) {
                             listAfter.add(c);
                         } else if (c.named && !c.is("heredoc_body") && !c.is("heredoc_start")
@@ -403,13 +424,15 @@ final class ScriptWalker {
                         stdin = words.read(v);
                     }
                 }
-                case "file_redirect" -> fileRedirect(r, f, st, words);
+                case "file_redirect" -> fileRedirects.add(r);
                 default -> visit(r, f, st, Io.NONE);
             }
         }
         if (body == null) {
             return;
         }
+        // tree-sitter hangs a redirection after "cd x && cmd > f" on the whole list: resolve it after the body
+        // so that the cd is taken into account
         Io bodyIo = new Io(stdin, io.piped());
         if (pipeAfter.isEmpty()) {
             visit(body, f, st, bodyIo);
@@ -422,6 +445,9 @@ final class ScriptWalker {
                 captures.pop();
             }
             pipeline(pipeAfter, cap, f, st, Io.NONE);
+        }
+        for (SyntaxNode r : fileRedirects) {
+            fileRedirect(r, f, st, new WordReader(f.src, f.map, st.vars));
         }
         for (SyntaxNode c : listAfter) {
             visit(c, f, st, Io.NONE);
@@ -477,7 +503,7 @@ final class ScriptWalker {
         }
         Word w = words.read(dest);
         String path = w.text();
-        if (!w.literal() || path.isEmpty() || path.matches("\\d+|-") || DEV_SINKS.contains(path)
+        if (!w.literal() || path.isEmpty() || FD_OR_DASH.matcher(path).matches() || DEV_SINKS.contains(path)
                 || path.startsWith("/dev/fd/")) {
             return;
         }
@@ -562,9 +588,9 @@ final class ScriptWalker {
         commands++;
         String program = programOverride != null
                 ? (programOverride.startsWith("@") ? programOverride : normalise(programOverride))
-                : normalise(programWord.text());
+                : programWord.literal() ? normalise(programWord.text()) : programWord.text();
         Span span = commandSpan(programWord, args);
-        if (programOverride == null && (!programWord.literal() || program.matches(".*[*?\\[].*"))) {
+        if (programOverride == null && (!programWord.literal() || hasGlob(program))) {
             construct(classify(programWord.start(), programWord.end(), subs, ConstructSubject.DYNAMIC_COMMAND),
                     "the program name comes from an expansion: " + programWord.text(), span, via);
         }
@@ -579,8 +605,8 @@ final class ScriptWalker {
             return;
         }
         if (io.stdin() != null && Wrappers.readsStdin(s)) {
-            String step = program + " reads its program from stdin";
-            sink.note(step);
+            String step = program + " stdin";
+            sink.note(program + " reads its program from stdin");
             if (Wrappers.SHELLS.contains(program)) {
                 script(List.of(io.stdin()), st.copy(), append(via, step), f, subs, step);
             } else {
@@ -641,7 +667,7 @@ final class ScriptWalker {
             }
             text.append(w.text());
         }
-        sink.note("parsed the " + step + " string as a script");
+        sink.note("parsed the " + step + " text as a script");
         walk(text.toString(), OffsetMap.joined(words), via, f.nesting + 1, st);
     }
 
@@ -791,6 +817,10 @@ final class ScriptWalker {
 
     private boolean stopped() {
         return commands >= MAX_COMMANDS && tooComplex;
+    }
+
+    static boolean hasGlob(String t) {
+        return t.indexOf('*') >= 0 || t.indexOf('?') >= 0 || t.indexOf('[') >= 0;
     }
 
     private static String abbreviate(String t) {

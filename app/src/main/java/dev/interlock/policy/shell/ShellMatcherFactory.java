@@ -10,8 +10,10 @@ import dev.interlock.policy.YNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ShellMatcherFactory implements MatcherFactory {
     static final Set<String> KEYS = Set.of("command", "subcommand", "value_flags", "flags_all", "flags_any",
-            "flags_none", "args_any", "args_all", "args_none", "paths_any", "paths_all", "stdin", "text", "target");
+            "flags_none", "flag_values", "args_any", "args_all", "args_none", "paths_any", "paths_all", "stdin", "text", "target");
 
     @Override
     public String key() {
@@ -47,10 +49,24 @@ public final class ShellMatcherFactory implements MatcherFactory {
             subcommand.add(new LinkedHashSet<>(List.of(s.split("\\|"))));
         }
         Set<String> valueFlags = new HashSet<>(flags(spec, "value_flags"));
+        Map<String, Pattern> flagValues = new LinkedHashMap<>();
+        if (spec.get("flag_values").isPresent()) {
+            for (Map.Entry<String, YNode> e : spec.require("flag_values").entries().entrySet()) {
+                if (e.getKey().length() < 2 || !e.getKey().startsWith("-")) {
+                    throw e.getValue().error("'" + e.getKey() + "' in 'flag_values' is not a flag (flags start with -)");
+                }
+                flagValues.put(e.getKey(), compile(e.getValue()));
+                valueFlags.add(e.getKey()); // a flag whose value is tested takes a value
+            }
+        }
+        String target = target(spec);
+        if (target != null && target.startsWith("flag:")) {
+            valueFlags.add(target.substring(5)); // the flag named as target takes a value
+        }
         return new ShellMatcher(Set.copyOf(commands), subcommand, valueFlags, flags(spec, "flags_all"),
-                flags(spec, "flags_any"), flags(spec, "flags_none"), regexes(spec, "args_any"),
+                flags(spec, "flags_any"), flags(spec, "flags_none"), flagValues, regexes(spec, "args_any"),
                 regexes(spec, "args_all"), regexes(spec, "args_none"), classes(spec, "paths_any"),
-                classes(spec, "paths_all"), regex(spec, "stdin"), regex(spec, "text"), target(spec));
+                classes(spec, "paths_all"), regex(spec, "stdin"), regex(spec, "text"), target);
     }
 
     private static List<String> flags(YNode spec, String key) throws PackException {
@@ -120,6 +136,7 @@ public final class ShellMatcherFactory implements MatcherFactory {
 
     private record ShellMatcher(Set<String> commands, List<Set<String>> subcommand, Set<String> valueFlags,
                                 List<String> flagsAll, List<String> flagsAny, List<String> flagsNone,
+                                Map<String, Pattern> flagValues,
                                 List<Pattern> argsAny, List<Pattern> argsAll, List<Pattern> argsNone,
                                 Set<PathClass> pathsAny, Set<PathClass> pathsAll, Pattern stdin, Pattern text,
                                 String target) implements Matcher {
@@ -160,6 +177,12 @@ public final class ShellMatcherFactory implements MatcherFactory {
             }
             if (flagsNone.stream().anyMatch(v::has)) {
                 return Optional.empty();
+            }
+            for (Map.Entry<String, Pattern> e : flagValues.entrySet()) {
+                ArgView.Flag f = v.find(e.getKey());
+                if (f == null || f.value() == null || !e.getValue().matcher(f.value().text()).find()) {
+                    return Optional.empty();
+                }
             }
             if (!argsAny.isEmpty() && rest.stream().noneMatch(w -> matchesAny(argsAny, w.text()))) {
                 return Optional.empty();

@@ -11,9 +11,9 @@ final class SyntaxNode {
     final String type;
     final String field;
     final int start;
-    final int end;
+    int end;
     final boolean named;
-    final boolean missing;
+    boolean missing;
     final List<SyntaxNode> children = new ArrayList<>(4);
 
     SyntaxNode(String type, String field, int start, int end, boolean named, boolean missing) {
@@ -23,6 +23,10 @@ final class SyntaxNode {
         this.end = end;
         this.named = named;
         this.missing = missing;
+    }
+
+    void markMissing() {
+        missing = true;
     }
 
     boolean is(String t) {

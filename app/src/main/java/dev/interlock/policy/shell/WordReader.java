@@ -11,6 +11,7 @@ final class WordReader {
     private final String src;
     private final OffsetMap map;
     private final Map<String, String> vars;
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     WordReader(String src, OffsetMap map, Map<String, String> vars) {
         this.src = src;
@@ -119,7 +120,7 @@ final class WordReader {
         } else {
             return null;
         }
-        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : null;
+        return NAME.matcher(name).matches() ? name : null;
     }
 
     /** Outside quotes a backslash keeps the next char literally; backslash-newline disappears. */

@@ -16,12 +16,13 @@ final class Wrappers {
     static final Set<String> PYTHONS = Set.of("python", "python2", "python3", "pypy", "pypy3");
     static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "fetch", "http", "https", "xh", "aria2c",
             "invoke-webrequest", "iwr");
+    private static final java.util.regex.Pattern VERSIONED_PYTHON = java.util.regex.Pattern.compile("python[23]\\.\\d+");
 
     private Wrappers() {
     }
 
     static boolean isPython(String p) {
-        return PYTHONS.contains(p) || p.matches("python[23]\\.\\d+");
+        return PYTHONS.contains(p) || (p.startsWith("python") && VERSIONED_PYTHON.matcher(p).matches());
     }
 
     /** Interpreter language for a program name, or null. */

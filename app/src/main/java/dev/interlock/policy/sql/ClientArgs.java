@@ -9,7 +9,7 @@ import java.util.Set;
 /** Reads option values and positional words out of a client's argument list, keeping their origins. */
 final class ClientArgs {
     /** A piece of text an argument carries, and where it sits in the script. */
-    record Piece(String text, TextOrigin origin) {
+    record Piece(String text, TextOrigin origin, boolean literal) {
     }
 
     private final List<Word> args;
@@ -21,13 +21,37 @@ final class ClientArgs {
     }
 
     Piece whole(Word w) {
-        return new Piece(w.text(), w.origin(script));
+        return rest(w, 0);
     }
 
     /** The part of {@code w} after its first {@code skip} characters (e.g. after {@code --command=}). */
     Piece rest(Word w, int skip) {
+        return new Piece(w.text().substring(skip), origin(w, skip), w.literal());
+    }
+
+    /**
+     * Where the value sits in the script. A word quoted as a whole ({@code 'DROP TABLE x'}, {@code --command="…"})
+     * without escapes inside still maps one to one, just inside the quotes; otherwise the span is the whole word.
+     */
+    private TextOrigin origin(Word w, int skip) {
         TextOrigin o = w.origin(script);
-        return new Piece(w.text().substring(skip), w.verbatim() ? o.sub(skip, w.text().length(), true) : o);
+        String value = w.text().substring(skip);
+        if (w.verbatim()) {
+            return o.sub(skip, w.text().length(), true);
+        }
+        if (w.start() < 0 || w.end() > script.length() || w.start() > w.end()) {
+            return o;
+        }
+        String region = script.substring(w.start(), w.end());
+        String prefix = w.text().substring(0, skip);
+        for (char q : new char[] {'\'', '"'}) {
+            if (region.length() == prefix.length() + value.length() + 2 && region.startsWith(prefix)
+                    && region.charAt(skip) == q && region.endsWith(String.valueOf(q))
+                    && region.regionMatches(skip + 1, value, 0, value.length())) {
+                return new TextOrigin(o.field(), w.start() + skip + 1, w.end() - 1, true, script);
+            }
+        }
+        return o;
     }
 
     /**

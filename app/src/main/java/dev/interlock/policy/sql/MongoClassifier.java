@@ -27,6 +27,10 @@ final class MongoClassifier {
     private static final Pattern DELETE_ALL = Pattern.compile(
             "\\.\\s*(?:deleteMany|remove)\\s*\\(\\s*(?:\\{\\s*\\}\\s*)?[,)]"
                     + "|deleteMany\\s*['\"]?\\s*:\\s*\\{\\s*['\"]?filter['\"]?\\s*:\\s*\\{\\s*\\}");
+    /** A filter every document passes: {@code {_id: {$exists: true}}}, {@code {"_id": {"$ne": null}}}. */
+    private static final Pattern DELETE_ALL_BY_ID = Pattern.compile(
+            "\\.\\s*(?:deleteMany|remove)\\s*\\(\\s*\\{\\s*(?<key>_id|[\"'][_]+[\"'])\\s*:\\s*\\{\\s*"
+                    + "(?<op>\\$\\w+|[\"'][_]+[\"'])\\s*:\\s*(?:true|1|null)\\s*\\}\\s*\\}\\s*[,)]");
     private static final Pattern UPDATE_ALL = Pattern.compile(
             "\\.\\s*(?:updateMany|update)\\s*\\(\\s*\\{\\s*\\}\\s*,");
     private static final Pattern DROP_DATABASE_FROM_DB = Pattern.compile(
@@ -101,7 +105,7 @@ final class MongoClassifier {
             objectKind = objectKind == null ? "collection" : objectKind;
             objects.add(text.substring(rd.start("coll"), rd.end("coll")));
         }
-        if (DELETE_ALL.matcher(m).find()) {
+        if (DELETE_ALL.matcher(m).find() || everyIdMatches(m, text)) {
             kinds.add(SqlKind.MONGO_DELETE_ALL);
         }
         if (UPDATE_ALL.matcher(m).find()) {
@@ -109,6 +113,18 @@ final class MongoClassifier {
         }
         String verb = m.strip().split("[^\\w$.]", 2)[0];
         out.add(new SqlSubject("mongo", text, kinds, verb, objectKind, objects, origin.sub(from, to, true), via));
+    }
+
+    private static boolean everyIdMatches(String masked, String text) {
+        Matcher x = DELETE_ALL_BY_ID.matcher(masked);
+        while (x.find()) {
+            String key = text.substring(x.start("key"), x.end("key")).replaceAll("[\"']", "");
+            String op = text.substring(x.start("op"), x.end("op")).replaceAll("[\"']", "");
+            if (key.equals("_id") && (op.equals("$exists") || op.equals("$ne"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

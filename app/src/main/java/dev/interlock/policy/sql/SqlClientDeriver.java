@@ -16,7 +16,10 @@ import java.util.Set;
  * Finds the statements a database client runs: {@code psql -c}, {@code mysql -e}, {@code sqlite3 DB 'SQL'},
  * {@code sqlcmd -Q}, {@code clickhouse-client -q}, {@code duckdb -c}, {@code cockroach sql -e},
  * {@code mongosh --eval}, {@code redis-cli FLUSHALL}, {@code snow sql -q}, {@code bq query}, {@code usql -c},
- * {@code turso db shell DB 'SQL'}, {@code wrangler d1 execute --command}, and a heredoc or here-string fed to any
+ * {@code turso db shell DB 'SQL'}, {@code wrangler d1 execute --command}, {@code mycli/litecli -e},
+ * {@code aws rds-data/redshift-data … --sql}, {@code az … flexible-server execute --querytext},
+ * {@code gcloud spanner databases execute-sql --sql}, {@code heroku pg:psql -c}, {@code prisma db execute --stdin},
+ * {@code rails dbconsole}, and a heredoc or here-string fed to any
  * of them. Each statement becomes a {@link SqlSubject} whose spans point into the shell command.
  */
 public final class SqlClientDeriver implements Deriver {
@@ -43,6 +46,10 @@ public final class SqlClientDeriver implements Deriver {
                     a.values(Set.of("--command"), 'c', "aAbeEHlnqsStxXw01W", Set.of()), true);
             case "mysql", "mariadb" -> sql(c, sink, program, SqlDialect.MYSQL,
                     a.values(Set.of("--execute"), 'e', "BEHNXbcfinqrstvwz", Set.of()), true);
+            case "mycli" -> sql(c, sink, program, SqlDialect.MYSQL,
+                    a.values(Set.of("--execute"), 'e', "", Set.of()), true);
+            case "litecli" -> sql(c, sink, program, SqlDialect.SQLITE,
+                    a.values(Set.of("--execute"), 'e', "", Set.of()), true);
             case "sqlite3", "sqlite" -> sqlite(c, a, sink, program, SqlDialect.SQLITE);
             case "duckdb" -> duckdb(c, a, sink);
             case "sqlcmd" -> {
@@ -77,6 +84,40 @@ public final class SqlClientDeriver implements Deriver {
             case "bq" -> bigQuery(c, sink);
             case "turso" -> turso(c, sink);
             case "wrangler" -> wrangler(c, sink);
+            case "aws" -> {
+                if (hasWords(args, "rds-data") || hasWords(args, "redshift-data")) {
+                    sql(c, sink, "aws " + (hasWords(args, "rds-data") ? "rds-data" : "redshift-data"),
+                            SqlDialect.GENERIC, a.values(Set.of("--sql", "--sqls"), (char) 0, "", Set.of()), false);
+                }
+            }
+            case "az" -> {
+                if (hasWords(args, "flexible-server") && (hasWords(args, "execute") || hasWords(args, "connect"))) {
+                    SqlDialect d = hasWords(args, "mysql") ? SqlDialect.MYSQL : SqlDialect.POSTGRES;
+                    sql(c, sink, "az flexible-server", d, a.values(Set.of("--querytext"), 'q', "", Set.of()), false);
+                }
+            }
+            case "gcloud" -> {
+                if (hasWords(args, "spanner") && hasWords(args, "execute-sql")) {
+                    sql(c, sink, "gcloud spanner execute-sql", SqlDialect.GENERIC,
+                            a.values(Set.of("--sql"), (char) 0, "", Set.of()), false);
+                }
+            }
+            case "heroku" -> {
+                if (first.equals("pg:psql")) {
+                    sql(c, sink, "heroku pg:psql", SqlDialect.POSTGRES,
+                            a.values(Set.of("--command"), 'c', "", Set.of()), true);
+                }
+            }
+            case "prisma" -> {
+                if (hasWords(args, "db") && hasWords(args, "execute") && a.has("--stdin")) {
+                    sql(c, sink, "prisma db execute", SqlDialect.GENERIC, List.of(), true);
+                }
+            }
+            case "rails" -> {
+                if (first.equals("dbconsole") || first.equals("db")) {
+                    sql(c, sink, "rails " + first, SqlDialect.GENERIC, List.of(), true);
+                }
+            }
             case "mongosh", "mongo" -> mongo(c, a, sink, program);
             case "redis-cli", "valkey-cli", "keydb-cli" -> redis(c, sink, program);
             default -> {
@@ -84,22 +125,45 @@ public final class SqlClientDeriver implements Deriver {
         }
     }
 
+    private static boolean hasWords(List<Word> args, String word) {
+        for (Word w : args) {
+            if (w.text().equals(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void sql(CommandSubject c, SubjectSink sink, String client, SqlDialect dialect, List<Piece> pieces,
                             boolean readsStdin) {
         String via = via(c, client);
         for (Piece p : pieces) {
-            emit(SqlSubjects.of(p.text(), "sql", dialect, p.origin(), via), sink);
+            emit(SqlSubjects.of(p.text(), "sql", dialect, p.origin(), via), p.literal(), sink);
         }
         if (readsStdin && c.stdin() != null) {
             Word in = c.stdin();
-            emit(SqlSubjects.of(in.text(), "sql", dialect, in.origin(c.script()), via + " <<"), sink);
+            emit(SqlSubjects.of(in.text(), "sql", dialect, in.origin(c.script()), via + " <<"), in.literal(), sink);
         }
     }
 
-    private static void emit(List<SqlSubject> subjects, SubjectSink sink) {
+    private static void emit(List<SqlSubject> subjects, boolean literal, SubjectSink sink) {
         for (SqlSubject s : subjects) {
-            sink.add(s);
+            sink.add(literal ? s : markUnresolved(s));
         }
+    }
+
+    /**
+     * A statement that starts with an expansion the shell analyser could not resolve ({@code "$SQL"},
+     * {@code "$(cat x.sql)"}) is unknown text: it is marked so a rule can hold it instead of allowing it.
+     */
+    static SqlSubject markUnresolved(SqlSubject s) {
+        String v = s.verb();
+        if (!(v.startsWith("$") || v.startsWith("`"))) {
+            return s;
+        }
+        java.util.EnumSet<SqlKind> kinds = java.util.EnumSet.of(SqlKind.UNRESOLVED);
+        kinds.addAll(s.kinds());
+        return new SqlSubject(s.language(), s.text(), kinds, s.verb(), s.objectKind(), s.objects(), s.origin(), s.via());
     }
 
     private static String via(CommandSubject c, String client) {
@@ -185,10 +249,11 @@ public final class SqlClientDeriver implements Deriver {
     private static void mongo(CommandSubject c, ClientArgs a, SubjectSink sink, String client) {
         String via = via(c, client);
         for (Piece p : a.values(Set.of("--eval"), (char) 0, "", Set.of())) {
-            emit(MongoClassifier.classify(p.text(), p.origin(), via), sink);
+            emit(MongoClassifier.classify(p.text(), p.origin(), via), p.literal(), sink);
         }
         if (c.stdin() != null) {
-            emit(MongoClassifier.classify(c.stdin().text(), c.stdin().origin(c.script()), via + " <<"), sink);
+            emit(MongoClassifier.classify(c.stdin().text(), c.stdin().origin(c.script()), via + " <<"),
+                    c.stdin().literal(), sink);
         }
     }
 
@@ -213,11 +278,13 @@ public final class SqlClientDeriver implements Deriver {
             Word firstWord = command.get(0);
             Word lastWord = command.get(command.size() - 1);
             List<String> words = command.stream().map(Word::text).toList();
-            boolean keysFromInput = words.size() == 1 && fromInput || a.has("-x") && fromInput;
+            boolean keysFromInput = words.size() == 1 && fromInput;
             TextOrigin origin = new TextOrigin("command", firstWord.start(), lastWord.end(), true, c.script());
-            sink.add(RedisClassifier.command(words, keysFromInput, origin, via));
+            SqlSubject s = RedisClassifier.command(words, keysFromInput, origin, via);
+            sink.add(firstWord.literal() ? s : markUnresolved(s));
         } else if (c.stdin() != null) {
-            emit(RedisClassifier.script(c.stdin().text(), c.stdin().origin(c.script()), via + " <<"), sink);
+            emit(RedisClassifier.script(c.stdin().text(), c.stdin().origin(c.script()), via + " <<"),
+                    c.stdin().literal(), sink);
         }
     }
 }

@@ -20,7 +20,11 @@ public enum SqlKind {
     MONGO_DELETE_ALL("mongo-delete-all"),
     REDIS_FLUSHALL("redis-flushall"),
     REDIS_FLUSHDB("redis-flushdb"),
-    REDIS_DEL_PATTERN("redis-del-pattern");
+    REDIS_DEL_PATTERN("redis-del-pattern"),
+    /** The client or server runs a shell command: psql {@code \!}, sqlite3 {@code .shell/.system}, COPY … PROGRAM. */
+    SHELL_ESCAPE("shell-escape"),
+    /** The statement comes from an expansion the shell analyser cannot resolve ({@code psql -c "$SQL"}). */
+    UNRESOLVED("unresolved");
 
     private final String id;
 

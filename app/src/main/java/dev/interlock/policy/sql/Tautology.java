@@ -30,12 +30,8 @@ final class Tautology {
 
     // ---- over JSqlParser's expression tree
 
-    static boolean holds(Expression e) {
-        return truth(e) == Boolean.TRUE;
-    }
-
-    /** TRUE, FALSE, or null when it depends on the row. */
-    private static Boolean truth(Expression e) {
+    /** TRUE, FALSE, or null when it depends on the row (or cannot be told). */
+    static Boolean truth(Expression e) {
         if (e instanceof Parenthesis p) {
             return truth(p.getExpression());
         }
@@ -153,15 +149,45 @@ final class Tautology {
 
     /** The condition tokens (after WHERE, up to the end of the clause) hold for every row. */
     static boolean holds(List<Tok> cond) {
-        return tokTruth(cond) == Boolean.TRUE;
+        return truth(cond) == Boolean.TRUE;
     }
 
-    private static Boolean tokTruth(List<Tok> t) {
+    /** TRUE, FALSE, or null when it depends on the row or cannot be told from the tokens. */
+    static Boolean truth(List<Tok> cond) {
+        return tokTruth(cond, 0);
+    }
+
+    private static final int MAX_DEPTH = 64;
+    private static final java.util.Set<String> NOT_COLUMNS = java.util.Set.of("AND", "OR", "NOT", "IS", "NULL", "TRUE",
+            "FALSE", "LIKE", "ILIKE", "IN", "BETWEEN", "EXISTS", "SELECT", "CASE", "WHEN", "THEN", "ELSE", "END", "CAST",
+            "AS", "INT", "INTEGER", "TEXT", "VARCHAR", "BOOLEAN", "DATE", "TIMESTAMP", "INTERVAL", "XOR", "DIV", "MOD",
+            "COLLATE", "ESCAPE", "SIMILAR", "TO", "DISTINCT", "FROM", "UNKNOWN", "CURRENT_DATE", "CURRENT_TIMESTAMP",
+            "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME");
+
+    /** The condition mentions a column (a name that is neither a keyword nor a function being called). */
+    static boolean readsAColumn(List<Tok> t) {
+        for (int i = 0; i < t.size(); i++) {
+            Tok x = t.get(i);
+            if (x.type() == Type.QUOTED_IDENT) {
+                return true;
+            }
+            if (x.type() == Type.WORD && !NOT_COLUMNS.contains(x.value())
+                    && !(i + 1 < t.size() && t.get(i + 1).isPunct("("))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Boolean tokTruth(List<Tok> t, int depth) {
+        if (depth > MAX_DEPTH) {
+            return null;
+        }
         List<List<Tok>> ors = splitTop(t, "OR", "||");
         if (ors.size() > 1) {
             boolean allFalse = true;
             for (List<Tok> part : ors) {
-                Boolean v = tokTruth(part);
+                Boolean v = tokTruth(part, depth + 1);
                 if (v == Boolean.TRUE) {
                     return true;
                 }
@@ -173,7 +199,7 @@ final class Tautology {
         if (ands.size() > 1) {
             boolean allTrue = true;
             for (List<Tok> part : ands) {
-                Boolean v = tokTruth(part);
+                Boolean v = tokTruth(part, depth + 1);
                 if (v == Boolean.FALSE) {
                     return false;
                 }
@@ -185,11 +211,11 @@ final class Tautology {
             return null;
         }
         if (t.get(0).isWord("NOT") || t.get(0).isPunct("!")) {
-            Boolean v = tokTruth(t.subList(1, t.size()));
+            Boolean v = tokTruth(t.subList(1, t.size()), depth + 1);
             return v == null ? null : !v;
         }
         if (t.get(0).isPunct("(") && t.get(t.size() - 1).isPunct(")") && closesAtEnd(t)) {
-            return tokTruth(t.subList(1, t.size() - 1));
+            return tokTruth(t.subList(1, t.size() - 1), depth + 1);
         }
         if (t.size() == 1) {
             Tok a = t.get(0);

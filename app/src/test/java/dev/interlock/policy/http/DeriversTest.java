@@ -8,7 +8,10 @@ import dev.interlock.policy.Deriver;
 import dev.interlock.policy.Policies;
 import dev.interlock.policy.Subject;
 import dev.interlock.policy.SubjectSink;
-import dev.interlock.policy.shell.CommandSubject;
+import dev.interlock.action.ShellCommand;
+import dev.interlock.policy.shell.ShellAnalyzer;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +20,14 @@ import org.junit.jupiter.api.Test;
 /** Every HTTP client in a command line becomes the request it would send. */
 class DeriversTest {
 
+    /** The HTTP requests the real shell analyser and derivers find in a command line. */
     static List<HttpSubject> requests(String script) {
-        return requests(SimpleShell.command(script));
-    }
-
-    static List<HttpSubject> requests(CommandSubject c) {
         List<HttpSubject> out = new ArrayList<>();
+        Deque<Subject> todo = new ArrayDeque<>();
         SubjectSink sink = new SubjectSink() {
             @Override
             public void add(Subject subject) {
+                todo.add(subject);
                 if (subject instanceof HttpSubject h) {
                     out.add(h);
                 }
@@ -35,9 +37,13 @@ class DeriversTest {
             public void note(String step) {
             }
         };
-        for (Deriver d : Policies.derivers()) {
-            if (d.subjectType().equals(c.type())) {
-                d.derive(c, sink);
+        new ShellAnalyzer().analyze(new ShellCommand(script, "/home/dev/project"), sink);
+        while (!todo.isEmpty()) {
+            Subject s = todo.poll();
+            for (Deriver d : Policies.derivers()) {
+                if (d.subjectType().equals(s.type())) {
+                    d.derive(s, sink);
+                }
             }
         }
         return out;
@@ -79,6 +85,9 @@ class DeriversTest {
         HttpSubject j = one("curl --json '{\"force\":true}' https://x.io/p");
         assertEquals("application/json", j.contentType());
         assertEquals("POST", j.method());
+        HttpSubject u = one("curl -u admin:s3cret -A agent/1 https://x.io/p");
+        assertEquals(List.of("Basic YWRtaW46czNjcmV0"), u.header("authorization"));
+        assertEquals(List.of("agent/1"), u.header("user-agent"));
         HttpSubject m = one("curl -F file=@dump.sql -F name=prod https://x.io/upload");
         assertEquals(List.of("prod"), m.form().get("name"));
         assertFalse(m.bodyKnown());
@@ -97,6 +106,14 @@ class DeriversTest {
         List<HttpSubject> r = requests("curl https://backboard.railway.{app,com}/graphql/v2 https://x.io");
         assertEquals(List.of("backboard.railway.app", "backboard.railway.com", "x.io"),
                 r.stream().map(HttpSubject::host).toList());
+    }
+
+    @Test
+    void curlGlobsAreBounded() {
+        String many = "https://x.io/" + "{a,b}".repeat(40);
+        assertEquals(Globs.MAX, Globs.expand(many).size());
+        String placeholders = "https://x.io/" + "{p}".repeat(100_000);
+        assertEquals(List.of(placeholders), Globs.expand(placeholders));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.interlock.policy.http;
 
-import dev.interlock.policy.Analyzer;
 import dev.interlock.policy.Pack;
 import dev.interlock.policy.PackException;
 import dev.interlock.policy.Policies;
 import dev.interlock.policy.PolicyEngine;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -25,11 +23,6 @@ final class Engines {
     }
 
     static PolicyEngine withShell(List<Pack> packs) {
-        List<Analyzer> analyzers = new ArrayList<>(Policies.analyzers());
-        boolean hasShell = analyzers.stream().anyMatch(a -> a.accepts(new dev.interlock.action.ShellCommand("true")));
-        if (!hasShell) {
-            analyzers.add(new SimpleShell());
-        }
-        return new PolicyEngine(packs, analyzers, Policies.derivers(), Set.of());
+        return Policies.engine(packs, Set.of());
     }
 }

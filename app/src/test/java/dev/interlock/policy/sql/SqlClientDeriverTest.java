@@ -37,6 +37,9 @@ class SqlClientDeriverTest {
                 Arguments.of("mysql -uroot -psecret --execute='UPDATE users SET admin=1'", set("update-without-where")),
                 Arguments.of("mysql -e 'SHOW TABLES'", set()),
                 Arguments.of("mariadb -e 'TRUNCATE TABLE sessions'", set("truncate")),
+                Arguments.of("mysql -sNe 'DROP TABLE t'", set("drop")),
+                Arguments.of("mycli -e 'DROP TABLE t'", set("drop")),
+                Arguments.of("litecli app.db -e 'DELETE FROM t'", set("delete-without-where")),
                 Arguments.of("sqlite3 app.db 'DELETE FROM users'", set("delete-without-where")),
                 Arguments.of("sqlite3 -batch app.db '.tables' 'DROP TABLE users'", set("drop")),
                 Arguments.of("sqlite3 -cmd 'DROP TABLE users' app.db", set("drop")),
@@ -61,10 +64,24 @@ class SqlClientDeriverTest {
                 Arguments.of("turso db shell mydb 'DROP TABLE users'", set("drop")),
                 Arguments.of("wrangler d1 execute prod-db --remote --command='DELETE FROM users'", set("delete-without-where")),
                 Arguments.of("wrangler d1 execute prod-db --command='SELECT 1'", set()),
+                Arguments.of("aws --profile prod rds-data execute-statement --resource-arn arn:r --secret-arn arn:s --sql 'DROP TABLE users'", set("drop")),
+                Arguments.of("aws redshift-data execute-statement --cluster-identifier c --sql 'TRUNCATE events'", set("truncate")),
+                Arguments.of("aws rds-data execute-statement --resource-arn arn:r --sql 'SELECT 1'", set()),
+                Arguments.of("aws s3 ls --sql 'DROP TABLE x'", set()),
+                Arguments.of("az postgres flexible-server execute -n srv -u admin --querytext 'DELETE FROM users'", set("delete-without-where")),
+                Arguments.of("az mysql flexible-server execute -n srv -u admin -q 'DROP DATABASE shop'", set("drop", "drop-database")),
+                Arguments.of("az postgres flexible-server list --query '[].name'", set()),
+                Arguments.of("gcloud spanner databases execute-sql db --instance=i --sql='DELETE FROM Singers WHERE true'", set("delete-without-where")),
+                Arguments.of("heroku pg:psql -a shop -c 'DROP TABLE users'", set("drop")),
+                Arguments.of("heroku pg:info -a shop", set()),
                 Arguments.of("mongosh mydb --eval 'db.dropDatabase()'", set("mongo-drop-database")),
                 Arguments.of("mongosh --quiet --eval 'db.users.drop()'", set("mongo-drop")),
                 Arguments.of("mongo --eval 'db.users.deleteMany({})'", set("mongo-delete-all")),
                 Arguments.of("mongosh --eval 'db.users.find({})'", set()),
+                Arguments.of("mongosh --eval 'db.users.deleteMany({_id: {$exists: true}})'", set("mongo-delete-all")),
+                Arguments.of("mongosh --eval 'db.users.deleteMany({\"_id\": {\"$ne\": null}})'", set("mongo-delete-all")),
+                Arguments.of("mongosh --eval 'db.users.deleteMany({\"_id\": {\"$eq\": 1}})'", set()),
+                Arguments.of("mongosh --eval 'print(\"db.users.deleteMany({})\")'", set()),
                 Arguments.of("mongosh --eval 'db.users.deleteMany({age: {$lt: 18}})'", set()),
                 Arguments.of("redis-cli FLUSHALL", set("redis-flushall")),
                 Arguments.of("redis-cli -h cache.internal -n 0 flushdb", set("redis-flushdb")),
@@ -91,6 +108,25 @@ class SqlClientDeriverTest {
         assertEquals(set("mongo-drop-database"), kinds(Commands.of("mongosh prod", "use prod\ndb.dropDatabase()", false, List.of())));
         assertEquals(set("redis-flushall"), kinds(Commands.of("redis-cli", "SET a 1\nFLUSHALL", false, List.of())));
         assertEquals(set("drop"), kinds(Commands.of("sqlite3 app.db", ".mode csv\nDROP TABLE t;", false, List.of())));
+        assertEquals(set("drop"), kinds(Commands.of("prisma db execute --stdin --url x", "DROP TABLE t;", false, List.of())));
+        assertEquals(set(), kinds(Commands.of("prisma db push", "DROP TABLE t;", false, List.of())));
+        assertEquals(set("truncate"), kinds(Commands.of("rails dbconsole -p", "TRUNCATE t;", false, List.of())));
+    }
+
+    @Test
+    void sqlFromAnUnresolvedExpansionIsMarked() {
+        CommandSubject dynamic = new CommandSubject("psql", new dev.interlock.policy.shell.Word("psql", 0, 4, true, true),
+                List.of(new dev.interlock.policy.shell.Word("-c", 5, 7, true, true),
+                        new dev.interlock.policy.shell.Word("$SQL", 8, 14, false, false)),
+                java.util.Map.of(), null, false, "/tmp", List.of(), "psql -c \"$SQL\"");
+        assertEquals(set("unresolved"), kinds(dynamic));
+        CommandSubject partly = new CommandSubject("psql", new dev.interlock.policy.shell.Word("psql", 0, 4, true, true),
+                List.of(new dev.interlock.policy.shell.Word("-c", 5, 7, true, true),
+                        new dev.interlock.policy.shell.Word("SELECT * FROM t WHERE id = $ID", 8, 40, false, false)),
+                java.util.Map.of(), null, false, "/tmp", List.of(), "psql -c \"SELECT * FROM t WHERE id = $ID\"");
+        assertEquals(set(), kinds(partly));
+        // a literal word that happens to start with $ is just text
+        assertEquals(set(), kinds(Commands.of("psql -c '$1'")));
     }
 
     @Test
@@ -111,9 +147,14 @@ class SqlClientDeriverTest {
         assertEquals("TRUNCATE", s.origin().all().text());
         assertEquals("command", s.origin().all().field());
         assertEquals(15, s.origin().all().start());
-        // a quoted word: the span is the whole word
+        // a word quoted as a whole: the span is the statement inside the quotes
         SqlSubject q = Commands.derive(Commands.of("psql -c 'select 1; DROP TABLE x'")).get(1);
-        assertEquals("'select 1; DROP TABLE x'", q.origin().all().text());
+        assertEquals("DROP TABLE x", q.origin().all().text());
+        SqlSubject eq = Commands.derive(Commands.of("mysql --execute=\"TRUNCATE t\"")).get(0);
+        assertEquals("TRUNCATE t", eq.origin().all().text());
+        // quoted in parts: the span is the whole word
+        SqlSubject parts = Commands.derive(Commands.of("psql -c 'DROP TABLE '\"x\"")).get(0);
+        assertEquals("'DROP TABLE '\"x\"", parts.origin().all().text());
         assertTrue(q.describe().startsWith("psql → sql: DROP TABLE x"), q.describe());
         assertTrue(Commands.derive(c).size() >= 1);
     }

@@ -1,0 +1,868 @@
+package dev.interlock.proxy;
+
+import dev.interlock.action.HttpCall;
+import dev.interlock.action.Origin;
+import dev.interlock.broker.Resolution;
+import dev.interlock.policy.Decision;
+import dev.interlock.policy.RuleMatch;
+import dev.interlock.policy.Severity;
+import dev.interlock.policy.Span;
+import dev.interlock.policy.Verdict;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One client connection's HTTP side, either as a forward proxy (plain {@code http://} requests and CONNECT) or,
+ * after a CONNECT to an inspected host, as the TLS-terminated end of that tunnel. The channel does not auto-read:
+ * this handler asks for one message at a time, so a request is held (and its body back-pressured) while the guard
+ * decides, and pipelined requests wait their turn. While a complete request is held a read stays outstanding, so
+ * a client that hangs up is noticed and the decision cancelled.
+ */
+final class ClientHandler extends ChannelInboundHandlerAdapter {
+    private static final System.Logger LOG = System.getLogger(ClientHandler.class.getName());
+
+    private enum State { IDLE, CONNECTING_TUNNEL, READING_BODY, DECIDING, FORWARDING, LOCAL, CLOSED }
+
+    private final ProxyServer.Runtime rt;
+    /** The intercepted host, or {@code null} in forward-proxy mode. */
+    private final Target fixed;
+    private final ArrayDeque<Object> inbox = new ArrayDeque<>();
+    private Origin origin;
+    private ChannelHandlerContext ctx;
+    private State state = State.IDLE;
+    private boolean readPending;
+    private Exchange ex;
+    private Channel upstream;
+    private Target upstreamTarget;
+    private boolean upstreamReusable;
+
+    /** One request/response in flight. */
+    private static final class Exchange {
+        final HttpRequest request;
+        final Target target;
+        final boolean guarded;
+        final boolean keepAlive;
+        CompositeByteBuf held;
+        boolean truncated;
+        boolean requestDone;
+        HttpCall call;
+        Resolution resolution;
+        Future<?> decision;
+        boolean responseStarted;
+        boolean responseDone;
+        boolean headSent;
+        boolean responseKeepAlive;
+        int status;
+        long bytes;
+
+        Exchange(HttpRequest request, Target target, boolean guarded) {
+            this.request = request;
+            this.target = target;
+            this.guarded = guarded;
+            this.keepAlive = HttpUtil.isKeepAlive(request);
+        }
+    }
+
+    ClientHandler(ProxyServer.Runtime rt, Target fixed) {
+        this(rt, fixed, new Origin("proxy", null, null, null, null));
+    }
+
+    private ClientHandler(ProxyServer.Runtime rt, Target fixed, Origin origin) {
+        this.rt = rt;
+        this.fixed = fixed;
+        this.origin = origin;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        if (ctx.channel().isActive()) {
+            requestRead();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        requestRead();
+        ctx.fireChannelActive();
+    }
+
+    // ---------------------------------------------------------------- inbound from the client
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        readPending = false;
+        if (state == State.CLOSED) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        inbox.add(msg);
+        drain();
+    }
+
+    private void drain() {
+        while (!inbox.isEmpty() && state != State.CLOSED) {
+            Object msg = inbox.peek();
+            if (state == State.CONNECTING_TUNNEL) {
+                if (pendingConnect != null && msg instanceof LastHttpContent) {
+                    inbox.poll();
+                    ReferenceCountUtil.release(msg);
+                    Runnable then = pendingConnect;
+                    pendingConnect = null;
+                    then.run();
+                    continue;
+                }
+                break;
+            }
+            if (msg instanceof HttpRequest req) {
+                if (state != State.IDLE) {
+                    break; // a pipelined request waits until the current exchange is over
+                }
+                inbox.poll();
+                onRequest(req);
+                continue;
+            }
+            if (msg instanceof HttpContent content) {
+                if (ex == null || ex.requestDone) {
+                    inbox.poll();
+                    content.release(); // the rest of a request that was already answered
+                    continue;
+                }
+                if (state == State.READING_BODY || state == State.FORWARDING && ex.headSent) {
+                    inbox.poll();
+                    onContent(content);
+                    continue;
+                }
+                break; // body while the guard decides: it stays in the socket (back-pressure)
+            }
+            ReferenceCountUtil.release(inbox.poll());
+        }
+        if (inbox.isEmpty() && wantsRead()) {
+            requestRead();
+        }
+    }
+
+    private boolean wantsRead() {
+        return switch (state) {
+            case IDLE, READING_BODY -> true;
+            // A complete request is held: keep one read outstanding to notice a hang-up.
+            case DECIDING -> ex != null && ex.requestDone;
+            case FORWARDING -> ex != null && ex.headSent && (ex.requestDone || upstream == null || upstream.isWritable());
+            case CONNECTING_TUNNEL -> pendingConnect != null;
+            case LOCAL, CLOSED -> false;
+        };
+    }
+
+    private void requestRead() {
+        if (!readPending && ctx != null && ctx.channel().isActive()) {
+            readPending = true;
+            ctx.read();
+        }
+    }
+
+    private void onRequest(HttpRequest req) {
+        DecoderResult dr = req.decoderResult();
+        if (dr.isFailure()) {
+            rejectMalformed(req, dr.cause());
+            return;
+        }
+        if (req.method() == HttpMethod.CONNECT) {
+            if (fixed != null) {
+                localThenClose(req, HttpResponseStatus.BAD_REQUEST, "nested_connect",
+                        "CONNECT inside an intercepted connection is not supported");
+                return;
+            }
+            onConnect(req);
+            return;
+        }
+        Target target = fixed != null ? fixed : Target.absolute(req.uri());
+        if (target == null) {
+            localThenClose(req, HttpResponseStatus.BAD_REQUEST, "not_a_proxy_request",
+                    "this is Interlock's HTTP proxy on 127.0.0.1; send absolute URLs or CONNECT (set HTTPS_PROXY, "
+                            + "see `interlock env`), not '" + clip(req.uri()) + "'");
+            return;
+        }
+        if (fixed != null) {
+            Target named = Target.absolute(req.uri());
+            String hostHeader = req.headers().get(HttpHeaderNames.HOST);
+            if (named != null && !named.key().equals(fixed.key())
+                    || hostHeader != null && !sameHost(hostHeader, fixed)) {
+                localThenClose(req, HttpResponseStatus.MISDIRECTED_REQUEST, "host_mismatch",
+                        "the request names a different host than the tunnel it came through (" + fixed.key() + ")");
+                return;
+            }
+        }
+        captureProxyIdentity(req);
+        boolean guarded = fixed != null || rt.config().inspect().inspects(target.host());
+        ex = new Exchange(req, target, guarded);
+        if (isUpgrade(req)) {
+            localThenClose(req, HttpResponseStatus.NOT_IMPLEMENTED, "upgrade_not_supported", guarded
+                    ? "protocol upgrades (WebSocket) to inspected hosts are refused: Interlock could not see what is "
+                            + "sent over them"
+                    : "protocol upgrades over plain proxy requests are not supported; use CONNECT");
+            return;
+        }
+        if (guarded) {
+            ex.held = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
+            state = State.READING_BODY;
+        } else {
+            // Not a host any policy cares about (plain http only; https to such hosts is tunnelled): just relay.
+            state = State.FORWARDING;
+            forward();
+        }
+    }
+
+    private void onContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            rejectMalformed(ex.request, content.decoderResult().cause());
+            return;
+        }
+        boolean last = content instanceof LastHttpContent;
+        if (state == State.READING_BODY) {
+            ByteBuf data = content.content();
+            int room = rt.config().maxBodyBytes() - ex.held.readableBytes();
+            if (data.readableBytes() > room) {
+                // Keep the first part for the guard; the rest waits in the socket until the guard has spoken.
+                ex.held.addComponent(true, data.retainedSlice(data.readerIndex(), room));
+                ex.truncated = true;
+                ByteBuf rest = data.retainedSlice(data.readerIndex() + room, data.readableBytes() - room);
+                HttpContent remainder = last ? new DefaultLastHttpContent(rest) : new DefaultHttpContent(rest);
+                if (last) {
+                    ((LastHttpContent) remainder).trailingHeaders().set(((LastHttpContent) content).trailingHeaders());
+                }
+                content.release();
+                inbox.addFirst(remainder);
+                decide();
+                return;
+            }
+            ex.held.addComponent(true, data.retain());
+            content.release();
+            if (last) {
+                ex.requestDone = true;
+                decide();
+            }
+            return;
+        }
+        // FORWARDING: the rest of a body, streamed upstream now that the request is allowed.
+        if (last) {
+            ex.requestDone = true;
+        }
+        if (upstream != null && upstream.isActive()) {
+            upstream.writeAndFlush(content).addListener(writeFailureCloses());
+        } else {
+            content.release();
+        }
+    }
+
+    // ---------------------------------------------------------------- the guard
+
+    private void decide() {
+        state = State.DECIDING;
+        byte[] body = ByteBufUtil.getBytes(ex.held);
+        Exchange current = ex;
+        try {
+            current.call = HttpCalls.of(current.request, current.target, body, current.truncated,
+                    rt.config().maxBodyBytes());
+        } catch (RuntimeException e) {
+            rejectMalformed(current.request, e);
+            return;
+        }
+        Origin who = origin;
+        try {
+            current.decision = rt.decisions().submit(() -> {
+                Resolution r;
+                try {
+                    r = rt.guard().decide(current.call, who);
+                } catch (RuntimeException e) {
+                    r = failClosed(current.call, "the guard failed: " + e);
+                }
+                Resolution done = r;
+                ctx.executor().execute(() -> onResolution(current, done));
+            });
+        } catch (RejectedExecutionException e) {
+            report(current, null, ProxyExchange.Outcome.REFUSED, 503, "too many requests waiting for the guard");
+            localResponse(current.request, LocalResponses.error(current.request, HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "too_many_pending", "too many requests are waiting for a decision; retry later"), true);
+        }
+    }
+
+    static Resolution failClosed(HttpCall call, String why) {
+        RuleMatch m = new RuleMatch("interlock", "proxy-guard-failed", Severity.HIGH, Verdict.DENY,
+                "Interlock could not decide on this request, so it was not sent.",
+                Span.of("url", call.url(), 0, call.url().length()), null);
+        return new Resolution(Verdict.DENY, Decision.of(List.of(m)), "policy", null, null, why);
+    }
+
+    private void onResolution(Exchange current, Resolution r) {
+        current.resolution = r;
+        if (current != ex || state == State.CLOSED || !ctx.channel().isActive()) {
+            // The client hung up while this was held: nothing is sent, whatever the answer.
+            report(current, r, ProxyExchange.Outcome.CLIENT_GONE, 0, "the client disconnected before the answer");
+            releaseHeld(current);
+            return;
+        }
+        if (!r.allowed()) {
+            releaseHeld(current);
+            report(current, r, ProxyExchange.Outcome.BLOCKED, 403, null);
+            localResponse(current.request, LocalResponses.blocked(current.request, r), !current.requestDone);
+            return;
+        }
+        state = State.FORWARDING;
+        forward();
+    }
+
+    private void releaseHeld(Exchange e) {
+        if (e.held != null && e.held.refCnt() > 0) {
+            e.held.release();
+        }
+    }
+
+    // ---------------------------------------------------------------- upstream
+
+    private void forward() {
+        Exchange current = ex;
+        if (upstream != null && upstream.isActive() && upstreamReusable && current.target.equals(upstreamTarget)) {
+            sendRequest(current);
+            return;
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+        upstreamReusable = false;
+        upstreamTarget = current.target;
+        InetSocketAddress address = rt.config().upstream().address(current.target.host(), current.target.port());
+        Bootstrap b = new Bootstrap()
+                .group(ctx.channel().eventLoop())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) rt.config().connectTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ChannelPipeline p = ch.pipeline();
+                        if (current.target.tls()) {
+                            p.addLast("tls", rt.config().upstream().tls().newHandler(ch.alloc(),
+                                    current.target.host(), current.target.port()));
+                        }
+                        p.addLast("codec", new HttpClientCodec(16 * 1024, 64 * 1024, 64 * 1024));
+                        p.addLast("upstream", new UpstreamHandler());
+                    }
+                });
+        ChannelFuture cf = b.connect(address);
+        upstream = cf.channel();
+        cf.addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                upstreamFailed(current, "cannot connect to " + current.target.key() + ": " + describe(f.cause()));
+                return;
+            }
+            SslHandler tls = f.channel().pipeline().get(SslHandler.class);
+            if (tls == null) {
+                sendRequest(current);
+                return;
+            }
+            tls.handshakeFuture().addListener(h -> {
+                if (h.isSuccess()) {
+                    sendRequest(current);
+                } else {
+                    upstreamFailed(current, "TLS with " + current.target.key() + " failed: " + describe(h.cause()));
+                }
+            });
+        });
+    }
+
+    private void sendRequest(Exchange current) {
+        if (current != ex || state == State.CLOSED) {
+            return;
+        }
+        HttpRequest in = current.request;
+        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, in.method(), Target.originForm(in.uri()));
+        copyEndToEnd(in.headers(), out.headers());
+        if (HttpUtil.isTransferEncodingChunked(in)) {
+            HttpUtil.setTransferEncodingChunked(out, true);
+        }
+        if (!out.headers().contains(HttpHeaderNames.HOST)) {
+            out.headers().set(HttpHeaderNames.HOST, current.target.base().replaceFirst("^https?://", ""));
+        }
+        upstream.write(out);
+        if (current.held != null) {
+            ByteBuf held = current.held;
+            current.held = null;
+            upstream.write(current.requestDone ? new DefaultLastHttpContent(held) : new DefaultHttpContent(held));
+        }
+        upstream.flush();
+        current.headSent = true;
+        drain(); // streams the rest of the body, or keeps a read outstanding to notice a hang-up
+    }
+
+    private void upstreamFailed(Exchange current, String problem) {
+        if (current != ex || state == State.CLOSED) {
+            return;
+        }
+        releaseHeld(current);
+        if (current.responseStarted) {
+            report(current, current.resolution, ProxyExchange.Outcome.UPSTREAM_FAILED, current.status, problem);
+            closeNow();
+            return;
+        }
+        report(current, current.resolution, ProxyExchange.Outcome.UPSTREAM_FAILED, 502, problem);
+        localResponse(current.request, LocalResponses.error(current.request, HttpResponseStatus.BAD_GATEWAY,
+                "upstream_unreachable", problem), true);
+    }
+
+    /** Relays the upstream response to the client, with back-pressure both ways. */
+    private final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+        private boolean upstreamKeepAlive;
+
+        @Override
+        public void channelRead(ChannelHandlerContext uctx, Object msg) {
+            Exchange current = ex;
+            if (current == null || state == State.CLOSED || state != State.FORWARDING) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(msg);
+                upstreamFailed(current, "the server sent a malformed response: " + describe(o.decoderResult().cause()));
+                uctx.close();
+                return;
+            }
+            if (msg instanceof HttpResponse resp) {
+                if (resp.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                    ReferenceCountUtil.release(msg); // 100 Continue: the proxy answered the client's Expect itself
+                    return;
+                }
+                current.responseStarted = true;
+                current.status = resp.status().code();
+                upstreamKeepAlive = HttpUtil.isKeepAlive(resp);
+                HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, resp.status());
+                copyEndToEnd(resp.headers(), out.headers());
+                boolean framed = HttpUtil.isTransferEncodingChunked(resp) || HttpUtil.isContentLengthSet(resp)
+                        || current.request.method() == HttpMethod.HEAD || current.status == 204 || current.status == 304;
+                if (HttpUtil.isTransferEncodingChunked(resp)) {
+                    HttpUtil.setTransferEncodingChunked(out, true);
+                }
+                current.responseKeepAlive = current.keepAlive && framed;
+                HttpUtil.setKeepAlive(out, current.responseKeepAlive);
+                ctx.write(out);
+                if (!(msg instanceof HttpContent)) {
+                    return;
+                }
+            }
+            if (msg instanceof HttpContent content) {
+                current.bytes += content.content().readableBytes();
+                boolean last = content instanceof LastHttpContent;
+                HttpContent relay = last ? new DefaultLastHttpContent(content.content().retain())
+                        : new DefaultHttpContent(content.content().retain());
+                if (last) {
+                    ((LastHttpContent) relay).trailingHeaders().set(((LastHttpContent) content).trailingHeaders());
+                }
+                ReferenceCountUtil.release(msg);
+                ChannelFuture w = ctx.writeAndFlush(relay);
+                if (!ctx.channel().isWritable()) {
+                    uctx.channel().config().setAutoRead(false);
+                }
+                if (last) {
+                    current.responseDone = true;
+                    upstreamReusable = upstreamKeepAlive && current.requestDone;
+                    report(current, current.resolution, ProxyExchange.Outcome.FORWARDED, current.status, null);
+                    if (!upstreamReusable) {
+                        uctx.close();
+                    }
+                    finishExchange(w, current.responseKeepAlive && current.requestDone);
+                }
+            } else {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext uctx) {
+            if (uctx.channel().isWritable() && ex != null && !ex.requestDone && state == State.FORWARDING) {
+                requestRead();
+            }
+            uctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext uctx) {
+            if (uctx.channel() != upstream) {
+                return;
+            }
+            Exchange current = ex;
+            if (current != null && state == State.FORWARDING && !current.responseDone) {
+                if (current.responseStarted) {
+                    // A close-delimited body ends here; anything else was cut off.
+                    report(current, current.resolution, ProxyExchange.Outcome.FORWARDED, current.status,
+                            "the server closed the connection mid-response");
+                    ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+                    state = State.CLOSED;
+                } else {
+                    upstreamFailed(current, "the server closed the connection before answering");
+                }
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext uctx, Throwable cause) {
+            LOG.log(System.Logger.Level.DEBUG, "upstream error", cause);
+            Exchange current = ex;
+            if (current != null && state == State.FORWARDING && !current.responseDone) {
+                upstreamFailed(current, "the connection to " + current.target.key() + " failed: " + describe(cause));
+            }
+            uctx.close();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (upstream != null) {
+            upstream.config().setAutoRead(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    // ---------------------------------------------------------------- local answers and the end of an exchange
+
+    private void localResponse(HttpRequest req, FullHttpResponse resp, boolean close) {
+        state = State.LOCAL;
+        boolean keep = !close && req != null && HttpUtil.isKeepAlive(req);
+        HttpUtil.setKeepAlive(resp, keep);
+        ChannelFuture f = ctx.writeAndFlush(resp);
+        finishExchange(f, keep);
+    }
+
+    private void finishExchange(ChannelFuture written, boolean keepAlive) {
+        Exchange done = ex;
+        if (done != null) {
+            releaseHeld(done);
+        }
+        ex = null;
+        if (!keepAlive) {
+            state = State.CLOSED;
+            written.addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        state = State.IDLE;
+        drain();
+    }
+
+    private void localThenClose(HttpRequest req, HttpResponseStatus status, String code, String message) {
+        if (ex == null) {
+            ex = new Exchange(req, fixed, false);
+        }
+        localResponse(req, LocalResponses.error(req, status, code, message), true);
+    }
+
+    private void rejectMalformed(HttpRequest req, Throwable cause) {
+        HttpResponseStatus status = HttpResponseStatus.BAD_REQUEST;
+        String code = "malformed_request";
+        String msg = "the request could not be parsed: " + describe(cause);
+        if (cause instanceof TooLongHttpLineException) {
+            status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+            code = "request_line_too_long";
+            msg = "the request line is longer than " + rt.config().maxInitialLineBytes() + " bytes";
+        } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+            status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+            code = "headers_too_large";
+            msg = "the request headers are larger than " + rt.config().maxHeaderBytes() + " bytes";
+        }
+        if (ex != null && ex.decision != null) {
+            ex.decision.cancel(true);
+        }
+        localThenClose(req, status, code, msg);
+    }
+
+    // ---------------------------------------------------------------- CONNECT
+
+    private void onConnect(HttpRequest req) {
+        Target t = Target.connectAuthority(req.uri());
+        if (t == null) {
+            localThenClose(req, HttpResponseStatus.BAD_REQUEST, "bad_connect_target",
+                    "CONNECT needs host:port, not '" + clip(req.uri()) + "'");
+            return;
+        }
+        captureProxyIdentity(req);
+        // The CONNECT's (empty) body end follows; it is consumed before the connection changes protocol.
+        state = State.CONNECTING_TUNNEL;
+        pendingConnect = () -> {
+            if (rt.config().inspect().inspects(t.host())) {
+                intercept(t);
+            } else {
+                tunnel(t);
+            }
+        };
+    }
+
+    private Runnable pendingConnect;
+
+    /**
+     * A socket read that produced no message (TLS handshake records, half a request) still completes the read: the
+     * flow-control handler forgets the demand, so it is renewed here while this handler is still waiting.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (readPending && ctx.channel().isActive()) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        inbox.forEach(ReferenceCountUtil::release);
+        inbox.clear();
+    }
+
+    private void intercept(Target t) {
+        FullHttpResponse ok = connectEstablished();
+        ctx.writeAndFlush(ok).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                closeNow();
+                return;
+            }
+            ChannelPipeline p = ctx.pipeline();
+            SslHandler tls = rt.certificates().forHost(t.host()).newHandler(ctx.alloc());
+            tls.handshakeFuture().addListener(h -> {
+                if (!h.isSuccess()) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "client TLS for " + t.host() + " failed (does the client "
+                            + "trust Interlock's CA? see `interlock env`): " + h.cause());
+                }
+            });
+            state = State.CLOSED; // this handler is done; a fresh one takes over the decrypted stream
+            p.addAfter("codec", "tls", tls);
+            p.remove("codec");
+            p.remove("expect");
+            p.remove("flow");
+            p.remove(this);
+            ProxyConfig c = rt.config();
+            p.addLast("codec", new io.netty.handler.codec.http.HttpServerCodec(c.maxInitialLineBytes(),
+                    c.maxHeaderBytes(), 64 * 1024));
+            p.addLast("expect", new io.netty.handler.codec.http.HttpServerExpectContinueHandler());
+            p.addLast("flow", new io.netty.handler.flow.FlowControlHandler());
+            p.addLast("client", new ClientHandler(rt, new Target(true, t.host(), t.port()), origin));
+        });
+    }
+
+    private void tunnel(Target t) {
+        InetSocketAddress address = rt.config().upstream().address(t.host(), t.port());
+        Channel client = ctx.channel();
+        Bootstrap b = new Bootstrap()
+                .group(client.eventLoop())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) rt.config().connectTimeout().toMillis())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInboundHandlerAdapter());
+        b.connect(address).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                state = State.IDLE;
+                HttpRequest fake = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.CONNECT, t.key());
+                localThenClose(fake, HttpResponseStatus.BAD_GATEWAY, "upstream_unreachable",
+                        "cannot connect to " + t.key() + ": " + describe(f.cause()));
+                return;
+            }
+            Channel server = f.channel();
+            rt.channels().add(server);
+            if (!client.isActive()) {
+                server.close();
+                return;
+            }
+            ctx.writeAndFlush(connectEstablished()).addListener((ChannelFutureListener) w -> {
+                if (!w.isSuccess()) {
+                    server.close();
+                    closeNow();
+                    return;
+                }
+                state = State.CLOSED;
+                ChannelPipeline p = ctx.pipeline();
+                p.addAfter("codec", "relay", new Relay(server));
+                p.remove("codec");
+                p.remove("expect");
+                p.remove("flow");
+                p.remove(this);
+                server.pipeline().addLast("relay", new Relay(client));
+                client.config().setAutoRead(true);
+                server.config().setAutoRead(true);
+            });
+        });
+    }
+
+    private static FullHttpResponse connectEstablished() {
+        FullHttpResponse ok = new io.netty.handler.codec.http.DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                new HttpResponseStatus(200, "Connection established"));
+        return ok;
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        Exchange current = ex;
+        if (current != null && current.decision != null && current.resolution == null) {
+            // The client stopped waiting: the guard's thread is interrupted; no answer will send anything.
+            current.decision.cancel(true);
+        }
+        if (state != State.CLOSED) {
+            state = State.CLOSED;
+            if (current != null) {
+                releaseHeld(current);
+            }
+        }
+        inbox.forEach(ReferenceCountUtil::release);
+        inbox.clear();
+        if (upstream != null) {
+            upstream.close();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            closeNow();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "client connection error", cause);
+        closeNow();
+    }
+
+    private void closeNow() {
+        state = State.CLOSED;
+        ctx.close();
+    }
+
+    private void report(Exchange e, Resolution r, ProxyExchange.Outcome outcome, int status, String problem) {
+        if (e.call == null) {
+            return; // not an inspected request: nothing for the audit log
+        }
+        try {
+            rt.observer().exchanged(new ProxyExchange(e.call, origin, r, outcome, status, e.bytes, problem));
+        } catch (RuntimeException x) {
+            LOG.log(System.Logger.Level.WARNING, "proxy observer failed", x);
+        }
+    }
+
+    private ChannelFutureListener writeFailureCloses() {
+        return f -> {
+            if (!f.isSuccess()) {
+                closeNow();
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Copies headers except the hop-by-hop ones (and any the {@code Connection} header names). */
+    static void copyEndToEnd(HttpHeaders from, HttpHeaders to) {
+        List<String> named = from.getAll(HttpHeaderNames.CONNECTION);
+        java.util.Set<String> drop = new java.util.HashSet<>(HttpCalls.HOP_BY_HOP);
+        for (String v : named) {
+            for (String token : v.split(",")) {
+                drop.add(token.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (java.util.Map.Entry<String, String> h : from) {
+            if (!drop.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                to.add(h.getKey(), h.getValue());
+            }
+        }
+    }
+
+    private void captureProxyIdentity(HttpRequest req) {
+        // `interlock run` may put the agent and its session in the proxy URL (http://agent:session@127.0.0.1:port).
+        String auth = req.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION);
+        if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return;
+        }
+        try {
+            String pair = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            String agent = colon < 0 ? pair : pair.substring(0, colon);
+            String session = colon < 0 ? null : pair.substring(colon + 1);
+            if (!agent.isBlank() && agent.length() <= 64) {
+                origin = new Origin(agent, session == null || session.isBlank() ? null : clip(session), null, null, null);
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64: ignore, the requests are attributed to "proxy"
+        }
+    }
+
+    private static boolean sameHost(String hostHeader, Target t) {
+        Target h = Target.absolute((t.tls() ? "https://" : "http://") + hostHeader.trim() + "/");
+        return h != null && h.key().equals(t.key());
+    }
+
+    private static boolean isUpgrade(HttpRequest req) {
+        return req.headers().contains(HttpHeaderNames.UPGRADE)
+                || req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
+    }
+
+    static String describe(Throwable t) {
+        if (t == null) {
+            return "unknown error";
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}

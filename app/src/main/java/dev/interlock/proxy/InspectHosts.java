@@ -1,0 +1,61 @@
+package dev.interlock.proxy;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The hosts whose TLS the proxy terminates: exact names and {@code *.example.com} (any subdomain, not the domain
+ * itself). Everything else is tunnelled without decryption.
+ */
+public final class InspectHosts {
+    private final Set<String> exact = new LinkedHashSet<>();
+    private final Set<String> suffixes = new LinkedHashSet<>();
+
+    private InspectHosts(Collection<String> patterns) {
+        for (String p : patterns) {
+            String h = normalize(p);
+            if (h.isEmpty()) {
+                continue;
+            }
+            if (h.startsWith("*.")) {
+                suffixes.add(h.substring(1));
+            } else {
+                exact.add(h);
+            }
+        }
+    }
+
+    public static InspectHosts of(Collection<String> patterns) {
+        return new InspectHosts(patterns);
+    }
+
+    public boolean inspects(String host) {
+        String h = normalize(host);
+        if (exact.contains(h)) {
+            return true;
+        }
+        for (String s : suffixes) {
+            if (h.endsWith(s) && h.length() > s.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The patterns, for display. */
+    public Set<String> patterns() {
+        Set<String> out = new LinkedHashSet<>(exact);
+        suffixes.forEach(s -> out.add("*" + s));
+        return out;
+    }
+
+    static String normalize(String host) {
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        return h;
+    }
+}

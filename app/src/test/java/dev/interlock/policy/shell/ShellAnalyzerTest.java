@@ -1,0 +1,167 @@
+package dev.interlock.policy.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.interlock.action.FileAccess;
+import dev.interlock.policy.Span;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ShellAnalyzerTest {
+
+    @Test
+    void findsEverySimpleCommandInEveryConstruct() {
+        Analysis a = Analysis.of("""
+                a1 && a2 || a3; a4 &
+                b1 | b2 |& b3
+                (c1; c2)
+                { d1; }
+                x=$(e1 `e2`)
+                diff <(f1) >(f2)
+                if g1; then g2; elif g3; then g4; else g5; fi
+                for i in 1 2; do h1; done
+                while h2; do h3; done
+                until h4; do h5; done
+                case $x in a) i1;; *) i2;; esac
+                fn() { j1; }
+                function fn2 { j2; }
+                ! k1
+                [[ -n $(k2) ]]
+                """);
+        assertEquals(List.of("a1", "a2", "a3", "a4", "b1", "b2", "b3", "c1", "c2", "d1", "diff", "e1", "e2", "f1", "f2",
+                "g1", "g2", "g3", "g4", "g5", "h1", "h2", "h3", "h4", "h5", "i1", "i2", "j1", "j2", "k1", "k2"),
+                a.programs().stream().sorted().toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rm -rf x", "/usr/bin/rm -rf x", "\\rm -rf x", "r''m -rf x", "\"rm\" -rf x",
+        "'r'\"m\" -rf x", "$'\\x72m' -rf x", "/bin/rm -rf x", "RM.EXE -rf x"})
+    void programNamesAreNormalised(String script) {
+        Analysis a = Analysis.of(script);
+        String expected = script.startsWith("RM") ? "RM" : "rm";
+        assertEquals(List.of(expected), a.programs());
+        assertEquals(List.of("-rf", "x"), a.args(expected));
+        assertTrue(a.constructs().isEmpty(), a.describe());
+    }
+
+    @Test
+    void quotesAndEscapesAreRemovedFromArguments() {
+        Analysis a = Analysis.of("rm -rf 'a b' \"c $HOME\" d\\ e \"f\\\"g\"");
+        CommandSubject rm = a.last("rm");
+        assertEquals(List.of("-rf", "a b", "c $HOME", "d e", "f\"g"), a.args("rm"));
+        assertFalse(rm.args().get(2).literal(), "unresolved $HOME stays non-literal");
+        assertTrue(rm.args().get(1).literal());
+    }
+
+    @Test
+    void offsetsAreCharOffsetsInTheOriginalScript() {
+        String script = "echo 'héllo wörld' && rm -rf \"/tmp/é x\"";
+        Analysis a = Analysis.of(script);
+        CommandSubject rm = a.last("rm");
+        assertEquals("rm -rf \"/tmp/é x", rm.span().text());
+        Word target = rm.args().get(1);
+        assertEquals("/tmp/é x", script.substring(target.start(), target.end()));
+        assertTrue(target.verbatim());
+        Span echo = a.last("echo").span();
+        assertEquals(0, echo.start());
+    }
+
+    @Test
+    void offsetsInsideAVerbatimNestedStringMapExactly() {
+        String script = "sudo bash -c 'cd /tmp && rm -rf ./ö' ; ssh h \"ls\"";
+        Analysis a = Analysis.of(script);
+        CommandSubject rm = a.last("rm");
+        assertEquals("rm -rf ./ö", rm.span().text());
+        assertEquals(List.of("sudo", "bash -c"), rm.via());
+        assertEquals("/tmp", rm.cwd());
+        CommandSubject ls = a.last("ls");
+        assertEquals("ls", ls.span().text());
+    }
+
+    @Test
+    void offsetsInsideANonVerbatimStringUseTheEnclosingWord() {
+        String script = "bash -c \"rm -rf \\\"$X\\\"\"";
+        Analysis a = Analysis.of(script);
+        CommandSubject rm = a.last("rm");
+        assertEquals("\"rm -rf \\\"$X\\\"\"", rm.span().text());
+        assertFalse(rm.programWord().verbatim());
+    }
+
+    @Test
+    void cdChangesTheWorkingDirectoryOfLaterCommandsInTheSameShell() {
+        Analysis a = Analysis.of("cd /srv/app && rm -rf a; (cd sub; rm b); rm c; cd ..; rm d; cd \"$X\"; rm e");
+        List<CommandSubject> rms = a.commands().stream().filter(c -> c.program().equals("rm")).toList();
+        assertEquals("/srv/app", rms.get(0).cwd());
+        assertEquals("/srv/app/sub", rms.get(1).cwd());
+        assertEquals("/srv/app", rms.get(2).cwd(), "a subshell's cd does not leak");
+        assertEquals("/srv", rms.get(3).cwd());
+        assertNull(rms.get(4).cwd(), "cd to a variable makes the cwd unknown");
+    }
+
+    @Test
+    void variablesAssignedLiteralsAreResolved() {
+        Analysis a = Analysis.of("D=/var/lib; CMD=rm; $CMD -rf \"$D/x\" ${D}; unset D; rm $D");
+        List<CommandSubject> rms = a.commands().stream().filter(c -> c.program().equals("rm")).toList();
+        assertEquals(List.of("-rf", "/var/lib/x", "/var/lib"), rms.get(0).args().stream().map(Word::text).toList());
+        assertTrue(rms.get(0).args().get(1).literal());
+        assertFalse(rms.get(1).args().get(0).literal());
+        assertTrue(a.constructs().isEmpty(), a.describe());
+    }
+
+    @Test
+    void heredocAndHereStringBecomeStdin() {
+        Analysis a = Analysis.of("psql <<'SQL'\nDROP TABLE users;\nSQL\nmysql -e x <<< \"drop database d\"");
+        assertEquals("DROP TABLE users;\n", a.last("psql").stdin().text());
+        assertTrue(a.last("psql").stdin().literal());
+        assertEquals("drop database d", a.last("mysql").stdin().text());
+    }
+
+    @Test
+    void heredocWithExpansionsIsNotLiteralAndItsSubstitutionsRun() {
+        Analysis a = Analysis.of("cat <<EOF > out\n$(rm -rf x) $HOME\nEOF");
+        assertFalse(a.last("cat").stdin().literal());
+        assertEquals(List.of("-rf", "x"), a.args("rm"));
+    }
+
+    @Test
+    void scriptsFedToAShellOnStdinAreParsed() {
+        Analysis a = Analysis.of("cat <<'EOF' | sudo bash\nrm -rf /opt/x\nEOF\necho 'git push -f' | sh; sh <<< 'ls -la'");
+        assertEquals(List.of("-rf", "/opt/x"), a.args("rm"));
+        assertEquals(List.of("push", "-f"), a.args("git"));
+        assertEquals(List.of("-la"), a.args("ls"));
+        assertTrue(a.commands().stream().filter(c -> c.program().equals("sh")).findFirst().orElseThrow()
+                .pipedInput());
+    }
+
+    @Test
+    void outputRedirectionsAreFileWrites() {
+        Analysis a = Analysis.of("echo x > /etc/hosts; echo y >> notes.txt; ls > /dev/null 2>&1; cd /tmp && echo > f");
+        assertEquals(3, a.files().size(), a.describe());
+        assertEquals("/etc/hosts", a.files().get(0).resolved());
+        assertEquals(FileAccess.Mode.WRITE, a.files().get(0).mode());
+        assertEquals(Analysis.CWD + "/notes.txt", a.files().get(1).resolved());
+        assertEquals(FileAccess.Mode.EDIT, a.files().get(1).mode());
+        assertEquals("/tmp/f", a.files().get(2).resolved());
+        assertEquals("/etc/hosts", a.files().get(0).origin().all().text());
+    }
+
+    @Test
+    void parseErrorsAreReportedAndTheRestIsStillAnalysed() {
+        Analysis a = Analysis.of("rm -rf x; echo \"unterminated");
+        assertEquals(List.of(ConstructSubject.PARSE_ERROR), a.kinds());
+        assertTrue(a.programs().contains("rm"));
+        assertEquals(List.of(ConstructSubject.PARSE_ERROR), Analysis.of("bash -c 'echo $('").kinds());
+    }
+
+    @Test
+    void explainNotesTellHowTheCommandWasUnwrapped() {
+        Analysis a = Analysis.of("sudo bash -c 'rm -rf x'");
+        assertTrue(a.notes.contains("unwrapped sudo → bash"), a.notes.toString());
+        assertTrue(a.notes.contains("parsed the bash -c text as a script"), a.notes.toString());
+    }
+}
