@@ -56,6 +56,8 @@ public final class DesktopApp implements TrayMenu.Commands {
     private KillSwitchHotkey hotkey;
     private TrayStatus status = TrayStatus.protectedNow();
     private volatile Instant pausedUntil;
+    private final Set<String> missedApprovals = new java.util.HashSet<>();
+    private boolean shown;
 
     private DesktopApp(GuardService guard, Supplier<List<String>> health, Consumer<String> say) {
         this.guard = guard;
@@ -110,6 +112,12 @@ public final class DesktopApp implements TrayMenu.Commands {
         Theme.apply();
         prompt = new PromptWindow(guard.desk(), Clock.systemUTC(), PromptWindow.INPUT_GUARD_MILLIS);
         prompt.skipWhen(this::answeredByPause);
+        prompt.preselect(() -> switch (guard.settings().defaultGrant()) {
+            case "minutes" -> dev.interlock.broker.Grant.Lifetime.MINUTES;
+            case "session" -> dev.interlock.broker.Grant.Lifetime.SESSION;
+            case "always" -> dev.interlock.broker.Grant.Lifetime.ALWAYS;
+            default -> dev.interlock.broker.Grant.Lifetime.ONCE;
+        });
         prompt.onPendingCount(n -> update(status.withPending(n)));
         guard.desk().subscribe(new ApprovalListener() {
             @Override
@@ -198,8 +206,12 @@ public final class DesktopApp implements TrayMenu.Commands {
 
     private void update(TrayStatus next) {
         Fx.checkThread();
+        if (shown && next.equals(status)) {
+            return;
+        }
         status = next;
         if (tray != null) {
+            shown = true;
             tray.show(status, TrayMenu.items(status, this));
         }
     }
@@ -207,6 +219,10 @@ public final class DesktopApp implements TrayMenu.Commands {
     private void audited(AuditRecord r) {
         if ("timeout".equals(r.decidedBy())) {
             Fx.run(() -> {
+                // the action row and the answer row of one approval are one missed decision
+                if (r.approvalId() != null && !missedApprovals.add(r.approvalId())) {
+                    return;
+                }
                 update(status.withMissed(status.missed() + 1));
                 if (tray != null) {
                     tray.notify("Denied by timeout", r.agent() + ": " + dev.interlock.ui.prompt.SafeText.oneLine(
@@ -267,6 +283,7 @@ public final class DesktopApp implements TrayMenu.Commands {
 
     @Override
     public void openTimeline() {
+        missedApprovals.clear();
         update(status.withMissed(0));
         main().show(MainWindow.Page.TIMELINE);
     }

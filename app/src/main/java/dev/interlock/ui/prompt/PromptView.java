@@ -68,6 +68,7 @@ public final class PromptView {
     private EvidenceBox evidence;
     private String shownId;
     private Consumer<String> onTitle = t -> { };
+    private java.util.function.Supplier<Grant.Lifetime> preselect = () -> Grant.Lifetime.ONCE;
 
     public PromptView(ApprovalQueue queue, Answerer answerer, Clock clock, long inputGuardMillis) {
         this.queue = queue;
@@ -92,6 +93,11 @@ public final class PromptView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The lifetime a new approval opens with (settings: "pop-up preselects"); never "always" for critical. */
+    public void preselect(java.util.function.Supplier<Grant.Lifetime> lifetime) {
+        this.preselect = lifetime;
     }
 
     public void onTitle(Consumer<String> titleSink) {
@@ -265,8 +271,9 @@ public final class PromptView {
         }
         form = new AnswerForm(p);
         form.typedProperty().set(typed);
-        if (life != null) {
-            form.lifetimeProperty().set(life);
+        Grant.Lifetime initial = life != null ? life : preselect.get();
+        if (initial != null && form.lifetimes().contains(initial)) {
+            form.lifetimeProperty().set(initial);
         }
         countdown = new Countdown("Deny", p.deadline(), clock);
         if (wasFrozen) {

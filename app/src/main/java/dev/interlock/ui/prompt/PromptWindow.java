@@ -72,6 +72,10 @@ public final class PromptWindow implements ApprovalListener {
         desk.unsubscribe(this);
     }
 
+    public void preselect(java.util.function.Supplier<dev.interlock.broker.Grant.Lifetime> lifetime) {
+        view.preselect(lifetime);
+    }
+
     /** Approvals this window should not show (answered automatically while protection is paused). */
     public void skipWhen(java.util.function.Predicate<PendingApproval> test) {
         this.handledElsewhere = test;

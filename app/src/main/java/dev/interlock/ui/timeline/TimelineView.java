@@ -101,7 +101,11 @@ public final class TimelineView {
         FontIcon glass = new FontIcon(Feather.SEARCH);
         export.setId("timeline-export");
         export.setGraphic(new FontIcon(Feather.DOWNLOAD));
-        HBox bar = new HBox(8, glass, search, export);
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("timeline-refresh");
+        refresh.setTooltip(new javafx.scene.control.Tooltip("Show new events"));
+        refresh.setOnAction(e -> apply());
+        HBox bar = new HBox(8, glass, search, refresh, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         searchError.setId("timeline-search-error");
         searchError.getStyleClass().add(Styles.DANGER);

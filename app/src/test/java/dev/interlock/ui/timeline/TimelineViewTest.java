@@ -92,11 +92,11 @@ class TimelineViewTest {
     void searchTokensFilterTheTableAndEveryLoadedRowMatches(FxRobot robot) throws Exception {
         open(3000);
         assertEquals(sqlCount("1=1"), view.totalProperty().get());
-        long since = Instant.now().minus(Duration.ofHours(2)).toEpochMilli();
+        long since = Instant.now().minus(Duration.ofHours(9)).toEpochMilli();
         long expected = sqlCount("agent=? AND verdict=? AND ts>=?", "cursor", "deny", since);
-        assertTrue(expected > 0, "fixture has cursor denials in the last 2 h");
+        assertTrue(expected > 0, "fixture has cursor denials in the last 9 h");
 
-        robot.clickOn("#timeline-search").write("agent:cursor verdict:deny since:2h");
+        robot.clickOn("#timeline-search").write("agent:cursor verdict:deny since:9h");
         robot.push(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.totalProperty().get() == expected);
         int n = Fx.await(() -> view.table().getItems().size());
