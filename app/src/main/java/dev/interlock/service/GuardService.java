@@ -234,6 +234,9 @@ public final class GuardService implements Guard, AutoCloseable {
 
         @Override
         public void resolved(PendingApproval approval, Resolution resolution) {
+            if (approval.agentWaiting()) {
+                return; // the waiting caller's own action row carries this answer; a second row would show it twice
+            }
             try {
                 audit.recordAnswer(approval, resolution);
             } catch (AuditException e) {
