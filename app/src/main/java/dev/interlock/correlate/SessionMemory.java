@@ -46,9 +46,14 @@ public final class SessionMemory implements Correlator {
     }
 
     private static final class Session {
+        final String agent;
         final Map<String, SecretSighting> secrets = new ConcurrentHashMap<>();
         final Set<String> environments = ConcurrentHashMap.newKeySet();
         volatile Instant lastSeen;
+
+        Session(String agent) {
+            this.agent = agent;
+        }
     }
 
     private final Supplier<PolicyEngine> engine;
@@ -100,8 +105,13 @@ public final class SessionMemory implements Correlator {
                         + ", side effect in production: this session has not touched production before");
             }
         }
-        if (session != null && !session.secrets.isEmpty()) {
-            d = provenance(d, tokens, session, origin, destructive);
+        // A sensor that cannot name the session (the proxy, a plain script) is matched against every session: the
+        // token still came from somewhere an agent read it.
+        List<Session> pool = origin.sessionId() != null
+                ? (session == null ? List.of() : List.of(session))
+                : List.copyOf(sessions.values());
+        if (pool.stream().anyMatch(x -> !x.secrets.isEmpty())) {
+            d = provenance(d, tokens, pool, origin, destructive);
         }
         if (options.askOnSecretFileOutsideWorkspace()) {
             d = secretFilesOutsideWorkspace(action, origin, d);
@@ -109,19 +119,29 @@ public final class SessionMemory implements Correlator {
         return d;
     }
 
-    private Decision provenance(Decision d, List<String> tokens, Session session, Origin origin, boolean destructive) {
+    private Decision provenance(Decision d, List<String> tokens, List<Session> pool, Origin origin,
+                                boolean destructive) {
         Set<String> done = new LinkedHashSet<>();
         for (String t : tokens) {
             if (t.length() < 12) {
                 continue;
             }
             String fp = finder.fingerprints().of(t);
-            SecretSighting s = session.secrets.get(fp);
+            SecretSighting s = null;
+            Session from = null;
+            for (Session candidate : pool) {
+                s = candidate.secrets.get(fp);
+                if (s != null) {
+                    from = candidate;
+                    break;
+                }
+            }
             if (s == null || !done.add(fp)) {
                 continue;
             }
             String ago = ago(Duration.between(s.seen(), clock.instant()));
-            String note = "uses " + s.what() + " it read from " + s.file() + (s.line() > 0 ? ":" + s.line() : "")
+            String who = from.agent.equals(origin.agent()) ? "it" : from.agent;
+            String note = "uses " + s.what() + " " + who + " read from " + s.file() + (s.line() > 0 ? ":" + s.line() : "")
                     + " " + ago + " ago";
             Optional<String> label = allowed.allowed(origin.workspace(), fp);
             if (label.isPresent()) {
@@ -157,7 +177,7 @@ public final class SessionMemory implements Correlator {
         if (!resolution.allowed()) {
             return;
         }
-        Session session = sessions.computeIfAbsent(key(origin), k -> new Session());
+        Session session = sessions.computeIfAbsent(key(origin), k -> new Session(origin.agent()));
         session.lastSeen = clock.instant();
         environments.environmentOf(Tokens.of(textOf(action))).ifPresent(session.environments::add);
         for (Path file : filesRead(action, origin)) {
