@@ -55,6 +55,7 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -95,9 +96,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         HttpCall call;
         Resolution resolution;
         Future<?> decision;
+        final CompletableFuture<Void> clientGone = new CompletableFuture<>();
         boolean responseStarted;
         boolean responseDone;
         boolean headSent;
+        Origin origin;
         boolean responseKeepAlive;
         int status;
         long bytes;
@@ -315,12 +318,17 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             rejectMalformed(current.request, e);
             return;
         }
-        Origin who = origin;
+        Origin who = new Origin(origin.agent(), origin.sessionId(), "proxy-" + rt.requestIds().incrementAndGet(),
+                origin.workspace(), origin.pid());
+        current.origin = who;
         try {
             current.decision = rt.decisions().submit(() -> {
                 Resolution r;
                 try {
-                    r = rt.guard().decide(current.call, who);
+                    r = rt.guard().decide(current.call, who, current.clientGone);
+                    if (r == null) {
+                        r = failClosed(current.call, "the guard gave no answer");
+                    }
                 } catch (RuntimeException e) {
                     r = failClosed(current.call, "the guard failed: " + e);
                 }
@@ -614,8 +622,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             code = "headers_too_large";
             msg = "the request headers are larger than " + rt.config().maxHeaderBytes() + " bytes";
         }
-        if (ex != null && ex.decision != null) {
-            ex.decision.cancel(true);
+        if (ex != null) {
+            ex.clientGone.complete(null);
         }
         localThenClose(req, status, code, msg);
     }
@@ -746,9 +754,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         Exchange current = ex;
-        if (current != null && current.decision != null && current.resolution == null) {
-            // The client stopped waiting: the guard's thread is interrupted; no answer will send anything.
-            current.decision.cancel(true);
+        if (current != null) {
+            // The client stopped waiting: the guard is told; whatever it answers now, nothing is sent.
+            current.clientGone.complete(null);
         }
         if (state != State.CLOSED) {
             state = State.CLOSED;
@@ -789,7 +797,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             return; // not an inspected request: nothing for the audit log
         }
         try {
-            rt.observer().exchanged(new ProxyExchange(e.call, origin, r, outcome, status, e.bytes, problem));
+            rt.observer().exchanged(new ProxyExchange(e.call, e.origin != null ? e.origin : origin, r, outcome, status,
+                    e.bytes, problem));
         } catch (RuntimeException x) {
             LOG.log(System.Logger.Level.WARNING, "proxy observer failed", x);
         }
