@@ -75,10 +75,15 @@ class ProxyIncidentTest {
     }
 
     private Process curl(String body) throws Exception {
+        if (body.length() > 64 * 1024) {
+            Path file = java.nio.file.Files.createTempFile(dir, "body", ".json");
+            java.nio.file.Files.writeString(file, body);
+            body = "@" + file;
+        }
         return new ProcessBuilder("curl", "-sS", "--max-time", "60", "--proxy", "http://127.0.0.1:" + fx.proxy.port(),
                 "--cacert", fx.ca.certificateFile().toString(),
                 "-H", "Authorization: Bearer " + TOKEN, "-H", "Content-Type: application/json",
-                "-d", body, GRAPHQL).redirectErrorStream(true).start();
+                "--data-binary", body, GRAPHQL).redirectErrorStream(true).start();
     }
 
     private static String output(Process p) throws Exception {
@@ -168,6 +173,17 @@ class ProxyIncidentTest {
             assertEquals("railway/volume-delete", JSON.readTree(r.body()).get("rule").asText());
         }
         assertEquals(List.of(), fx.server(RAILWAY).seen);
+    }
+
+    @Test
+    void aMutationBehindMoreThanTheInspectedBoundFailsClosed() throws Exception {
+        String pad = "x".repeat(1024 * 1024 + 10);
+        Process curl = curl("{\"variables\":{\"pad\":\"" + pad + "\"},\"query\":\"query { me { name } }\"}");
+        PendingApproval p = awaitPending();
+        assertTrue(((HttpCall) p.action()).bodyTruncated());
+        guard.desk().answer(p.id(), HumanAnswer.deny("popup"));
+        assertTrue(output(curl).contains("blocked_by_interlock"));
+        assertEquals(List.of(), fx.server(RAILWAY).seen, "a body the guard could not see whole is not sent unseen");
     }
 
     @Test
