@@ -69,7 +69,7 @@ import java.util.concurrent.RejectedExecutionException;
 final class ClientHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(ClientHandler.class.getName());
 
-    private enum State { IDLE, CONNECTING_TUNNEL, READING_BODY, DECIDING, FORWARDING, LOCAL, CLOSED }
+    private enum State { IDLE, CONNECTING_TUNNEL, READING_BODY, DECIDING, FORWARDING, LOCAL, DISCARDING, CLOSED }
 
     private final ProxyServer.Runtime rt;
     /** The intercepted host, or {@code null} in forward-proxy mode. */
@@ -153,6 +153,17 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private void drain() {
         while (!inbox.isEmpty() && state != State.CLOSED) {
             Object msg = inbox.peek();
+            if (state == State.DISCARDING) {
+                // The answer went out; the rest of the refused body is read and dropped so the client sees it.
+                inbox.poll();
+                boolean last = msg instanceof LastHttpContent;
+                ReferenceCountUtil.release(msg);
+                if (last) {
+                    state = State.CLOSED;
+                    ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                }
+                continue;
+            }
             if (state == State.CONNECTING_TUNNEL) {
                 if (pendingConnect != null && msg instanceof LastHttpContent) {
                     inbox.poll();
@@ -199,6 +210,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             case DECIDING -> ex != null && ex.requestDone;
             case FORWARDING -> ex != null && ex.headSent && (ex.requestDone || upstream == null || upstream.isWritable());
             case CONNECTING_TUNNEL -> pendingConnect != null;
+            case DISCARDING -> true;
             case LOCAL, CLOSED -> false;
         };
     }
@@ -584,6 +596,20 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         boolean keep = !close && req != null && HttpUtil.isKeepAlive(req);
         HttpUtil.setKeepAlive(resp, keep);
         ChannelFuture f = ctx.writeAndFlush(resp);
+        if (!keep && ex != null && ex.truncated && !ex.requestDone) {
+            // Closing now would reset a client still sending its body before it reads the answer.
+            releaseHeld(ex);
+            ex = null;
+            state = State.DISCARDING;
+            // A client that stops sending once it has the answer is not waited for: close shortly after.
+            f.addListener(w -> ctx.executor().schedule(() -> {
+                if (ctx.channel().isActive()) {
+                    closeNow();
+                }
+            }, 2, java.util.concurrent.TimeUnit.SECONDS));
+            drain();
+            return;
+        }
         finishExchange(f, keep);
     }
 
