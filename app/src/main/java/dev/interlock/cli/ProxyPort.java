@@ -1,7 +1,6 @@
 package dev.interlock.cli;
 
 import dev.interlock.config.DataDir;
-import dev.interlock.proxy.ProxyConfig;
 
 /** The proxy port the user configured. */
 final class ProxyPort {
@@ -9,6 +8,6 @@ final class ProxyPort {
     }
 
     static int configured(DataDir dir) {
-        return ProxyConfig.DEFAULT_PORT;
+        return dev.interlock.config.Settings.load(dir).settings().proxyPort();
     }
 }

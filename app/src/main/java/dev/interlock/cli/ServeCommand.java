@@ -68,8 +68,19 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("interlock serve: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+        dev.interlock.proxy.ProxyServer proxy = null;
+        try {
+            proxy = ProxyStarter.start(guard, dir);
+        } catch (IOException e) {
+            // Agents routed through the proxy then get "connection refused": closed, not open.
+            System.err.println("warning: the HTTPS proxy did not start: " + e.getMessage());
+        }
+        dev.interlock.proxy.ProxyServer proxyToClose = proxy;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (proxyToClose != null) {
+                proxyToClose.close();
+            }
             server.close();
             guard.close();
             lock.close();
@@ -80,6 +91,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         System.out.println("Interlock guard listening on 127.0.0.1:" + server.port() + " — data " + dir.root()
                 + ", asks wait " + guard.deadline().toSeconds() + " s, then are denied.");
+        if (proxy != null) {
+            System.out.println("HTTPS proxy on 127.0.0.1:" + proxy.port() + " — route agents through it with "
+                    + "`interlock run -- <agent>` or `eval \"$(interlock env)\"`.");
+        }
         System.out.println("Approve pending asks with `interlock approvals`; freeze everything with `interlock freeze`.");
         guard.problems().forEach(p -> System.err.println("warning: " + p));
         System.out.flush();

@@ -40,6 +40,7 @@ public final class Settings {
     public static final int DEFAULT_RETENTION_DAYS = 365;
     public static final int DEFAULT_RETENTION_MAX_MB = 512;
     public static final int DEFAULT_PROXY_PORT = 8788;
+    public static final int DEFAULT_PROXY_MAX_BODY_KB = 1024;
     public static final int DEFAULT_CONTROL_PORT = 0;
     public static final int DEFAULT_TOKEN_TTL_SECONDS = 600;
     public static final int DEFAULT_OUTPUT_EXCERPT_CHARS = 4000;
@@ -60,6 +61,10 @@ public final class Settings {
     private int retentionMaxMb = DEFAULT_RETENTION_MAX_MB;
     /** The HTTP(S) proxy's port. */
     private int proxyPort = DEFAULT_PROXY_PORT;
+    /** Extra hosts the proxy decrypts and inspects, besides the packs' inspect_hosts ("*.example.com" allowed). */
+    private List<String> proxyInspectHosts = new ArrayList<>();
+    /** How much of a request body the guard sees through the proxy (KiB); a longer body is flagged truncated. */
+    private int proxyMaxBodyKb = DEFAULT_PROXY_MAX_BODY_KB;
     /** The control API's port on 127.0.0.1 (0: ephemeral, written to run/endpoint). */
     private int controlPort = DEFAULT_CONTROL_PORT;
     /** How long a confirmation token minted by an approval stays valid. */
@@ -194,6 +199,14 @@ public final class Settings {
         }
         if (proxyPort < 1 || proxyPort > 65535) {
             out.add(new Problem(null, "proxyPort", "must be a port number 1-65535"));
+        }
+        if (proxyInspectHosts == null || proxyInspectHosts.stream().anyMatch(h -> h == null
+                || !h.matches("(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*"))) {
+            out.add(new Problem(null, "proxyInspectHosts", "must be a list of host names (\"api.example.com\" or "
+                    + "\"*.example.com\")"));
+        }
+        if (proxyMaxBodyKb < 1 || proxyMaxBodyKb > 65536) {
+            out.add(new Problem(null, "proxyMaxBodyKb", "must be between 1 and 65536 (KiB)"));
         }
         if (controlPort < 0 || controlPort > 65535) {
             out.add(new Problem(null, "controlPort", "must be 0 (any free port) or a port number"));
@@ -341,6 +354,24 @@ public final class Settings {
 
     public Settings outputExcerptChars(int v) {
         outputExcerptChars = v;
+        return this;
+    }
+
+    public List<String> proxyInspectHosts() {
+        return proxyInspectHosts == null ? List.of() : List.copyOf(proxyInspectHosts);
+    }
+
+    public Settings proxyInspectHosts(List<String> v) {
+        proxyInspectHosts = new ArrayList<>(v);
+        return this;
+    }
+
+    public int proxyMaxBodyKb() {
+        return proxyMaxBodyKb;
+    }
+
+    public Settings proxyMaxBodyKb(int v) {
+        proxyMaxBodyKb = v;
         return this;
     }
 

@@ -55,6 +55,7 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -68,7 +69,7 @@ import java.util.concurrent.RejectedExecutionException;
 final class ClientHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(ClientHandler.class.getName());
 
-    private enum State { IDLE, CONNECTING_TUNNEL, READING_BODY, DECIDING, FORWARDING, LOCAL, CLOSED }
+    private enum State { IDLE, CONNECTING_TUNNEL, READING_BODY, DECIDING, FORWARDING, LOCAL, DISCARDING, CLOSED }
 
     private final ProxyServer.Runtime rt;
     /** The intercepted host, or {@code null} in forward-proxy mode. */
@@ -95,9 +96,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         HttpCall call;
         Resolution resolution;
         Future<?> decision;
+        final CompletableFuture<Void> clientGone = new CompletableFuture<>();
         boolean responseStarted;
         boolean responseDone;
         boolean headSent;
+        Origin origin;
         boolean responseKeepAlive;
         int status;
         long bytes;
@@ -150,6 +153,17 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private void drain() {
         while (!inbox.isEmpty() && state != State.CLOSED) {
             Object msg = inbox.peek();
+            if (state == State.DISCARDING) {
+                // The answer went out; the rest of the refused body is read and dropped so the client sees it.
+                inbox.poll();
+                boolean last = msg instanceof LastHttpContent;
+                ReferenceCountUtil.release(msg);
+                if (last) {
+                    state = State.CLOSED;
+                    ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                }
+                continue;
+            }
             if (state == State.CONNECTING_TUNNEL) {
                 if (pendingConnect != null && msg instanceof LastHttpContent) {
                     inbox.poll();
@@ -196,6 +210,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             case DECIDING -> ex != null && ex.requestDone;
             case FORWARDING -> ex != null && ex.headSent && (ex.requestDone || upstream == null || upstream.isWritable());
             case CONNECTING_TUNNEL -> pendingConnect != null;
+            case DISCARDING -> true;
             case LOCAL, CLOSED -> false;
         };
     }
@@ -315,12 +330,17 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             rejectMalformed(current.request, e);
             return;
         }
-        Origin who = origin;
+        Origin who = new Origin(origin.agent(), origin.sessionId(), "proxy-" + rt.requestIds().incrementAndGet(),
+                origin.workspace(), origin.pid());
+        current.origin = who;
         try {
             current.decision = rt.decisions().submit(() -> {
                 Resolution r;
                 try {
-                    r = rt.guard().decide(current.call, who);
+                    r = rt.guard().decide(current.call, who, current.clientGone);
+                    if (r == null) {
+                        r = failClosed(current.call, "the guard gave no answer");
+                    }
                 } catch (RuntimeException e) {
                     r = failClosed(current.call, "the guard failed: " + e);
                 }
@@ -576,6 +596,20 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         boolean keep = !close && req != null && HttpUtil.isKeepAlive(req);
         HttpUtil.setKeepAlive(resp, keep);
         ChannelFuture f = ctx.writeAndFlush(resp);
+        if (!keep && ex != null && ex.truncated && !ex.requestDone) {
+            // Closing now would reset a client still sending its body before it reads the answer.
+            releaseHeld(ex);
+            ex = null;
+            state = State.DISCARDING;
+            // A client that stops sending once it has the answer is not waited for: close shortly after.
+            f.addListener(w -> ctx.executor().schedule(() -> {
+                if (ctx.channel().isActive()) {
+                    closeNow();
+                }
+            }, 2, java.util.concurrent.TimeUnit.SECONDS));
+            drain();
+            return;
+        }
         finishExchange(f, keep);
     }
 
@@ -614,8 +648,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             code = "headers_too_large";
             msg = "the request headers are larger than " + rt.config().maxHeaderBytes() + " bytes";
         }
-        if (ex != null && ex.decision != null) {
-            ex.decision.cancel(true);
+        if (ex != null) {
+            ex.clientGone.complete(null);
         }
         localThenClose(req, status, code, msg);
     }
@@ -746,9 +780,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         Exchange current = ex;
-        if (current != null && current.decision != null && current.resolution == null) {
-            // The client stopped waiting: the guard's thread is interrupted; no answer will send anything.
-            current.decision.cancel(true);
+        if (current != null) {
+            // The client stopped waiting: the guard is told; whatever it answers now, nothing is sent.
+            current.clientGone.complete(null);
         }
         if (state != State.CLOSED) {
             state = State.CLOSED;
@@ -789,7 +823,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             return; // not an inspected request: nothing for the audit log
         }
         try {
-            rt.observer().exchanged(new ProxyExchange(e.call, origin, r, outcome, status, e.bytes, problem));
+            rt.observer().exchanged(new ProxyExchange(e.call, e.origin != null ? e.origin : origin, r, outcome, status,
+                    e.bytes, problem));
         } catch (RuntimeException x) {
             LOG.log(System.Logger.Level.WARNING, "proxy observer failed", x);
         }

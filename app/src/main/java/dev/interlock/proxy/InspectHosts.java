@@ -9,7 +9,7 @@ import java.util.Set;
  * The hosts whose TLS the proxy terminates: exact names and {@code *.example.com} (any subdomain, not the domain
  * itself). Everything else is tunnelled without decryption.
  */
-public final class InspectHosts {
+public class InspectHosts {
     private final Set<String> exact = new LinkedHashSet<>();
     private final Set<String> suffixes = new LinkedHashSet<>();
 
@@ -29,6 +29,32 @@ public final class InspectHosts {
 
     public static InspectHosts of(Collection<String> patterns) {
         return new InspectHosts(patterns);
+    }
+
+    /**
+     * Hosts that follow a changing source (packs reloaded, settings edited): re-read on every check, rebuilt only
+     * when the set changes. CONNECTs are rare next to requests, so this stays cheap.
+     */
+    public static InspectHosts live(java.util.function.Supplier<? extends Collection<String>> source) {
+        return new InspectHosts(java.util.List.of()) {
+            private volatile Set<String> last = Set.of();
+            private volatile InspectHosts current = InspectHosts.of(java.util.List.of());
+
+            @Override
+            public boolean inspects(String host) {
+                Set<String> now = new LinkedHashSet<>(source.get());
+                if (!now.equals(last)) {
+                    current = InspectHosts.of(now);
+                    last = now;
+                }
+                return current.inspects(host);
+            }
+
+            @Override
+            public Set<String> patterns() {
+                return current.patterns();
+            }
+        };
     }
 
     public boolean inspects(String host) {

@@ -138,7 +138,8 @@ public final class LocalCa {
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
             X509Certificate cert = sign(b, pair.getPrivate());
-            DataDir.writePrivate(keyFile, pem(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
+            // PKCS#8 ("PRIVATE KEY"): readable by openssl and by every PEM reader, with no separate curve block.
+            DataDir.writePrivate(keyFile, pkcs8Pem(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));
             Files.writeString(certFile, pem(cert));
             return new LocalCa(dir, cert, pair.getPrivate());
         } catch (GeneralSecurityException | IOException e) {
@@ -259,7 +260,7 @@ public final class LocalCa {
                 return conv.getPrivateKey(info);
             }
             if (o instanceof PEMKeyPair kp) {
-                return conv.getKeyPair(kp).getPrivate();
+                return conv.getPrivateKey(kp.getPrivateKeyInfo());
             }
             throw new IOException(keyFile + ": not a PEM private key");
         }
@@ -275,6 +276,12 @@ public final class LocalCa {
         } catch (UnsupportedOperationException e) {
             // not POSIX: the per-user profile directory restricts access
         }
+    }
+
+    static String pkcs8Pem(PrivateKey key) {
+        String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded());
+        return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
     }
 
     static String pem(Object o) {

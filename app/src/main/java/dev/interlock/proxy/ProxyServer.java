@@ -25,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The loopback HTTP(S) forward proxy (ARCHITECTURE.md §5): plain HTTP requests and CONNECT tunnels on 127.0.0.1.
@@ -40,11 +41,11 @@ public final class ProxyServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
 
     /** Shared by every connection of one server. */
-    record Runtime(ProxyConfig config, Guard guard, ServerCertificates certificates, ThreadPoolExecutor decisions,
-                   ProxyObserver observer, ChannelGroup channels, EventLoopGroup workers) {
+    record Runtime(ProxyConfig config, ProxyGuard guard, ServerCertificates certificates, ThreadPoolExecutor decisions,
+                   ProxyObserver observer, ChannelGroup channels, EventLoopGroup workers, AtomicLong requestIds) {
     }
 
-    private ProxyServer(ProxyConfig config, Guard guard, LocalCa ca, ProxyObserver observer) throws IOException {
+    private ProxyServer(ProxyConfig config, ProxyGuard guard, LocalCa ca, ProxyObserver observer) throws IOException {
         boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("interlock-proxy-accept", true),
                 NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("interlock-proxy-io", true),
@@ -52,7 +53,8 @@ public final class ProxyServer implements AutoCloseable {
         ThreadPoolExecutor decisions = new ThreadPoolExecutor(0, config.maxPendingDecisions(), 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DefaultThreadFactory("interlock-proxy-guard", true));
         runtime = new Runtime(config, guard, new ServerCertificates(ca), decisions, observer,
-                new DefaultChannelGroup("interlock-proxy", GlobalEventExecutor.INSTANCE), workers);
+                new DefaultChannelGroup("interlock-proxy", GlobalEventExecutor.INSTANCE), workers,
+                new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1_000));
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -91,9 +93,15 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /** Starts a proxy; the CA mints certificates for intercepted hosts. */
-    public static ProxyServer start(ProxyConfig config, Guard guard, LocalCa ca, ProxyObserver observer)
+    public static ProxyServer start(ProxyConfig config, ProxyGuard guard, LocalCa ca, ProxyObserver observer)
             throws IOException {
         return new ProxyServer(config, guard, ca, observer == null ? ProxyObserver.NONE : observer);
+    }
+
+    /** With a plain {@link Guard}: a client that hangs up interrupts the deciding thread. */
+    public static ProxyServer start(ProxyConfig config, Guard guard, LocalCa ca, ProxyObserver observer)
+            throws IOException {
+        return start(config, ProxyGuard.of(guard), ca, observer);
     }
 
     public InetSocketAddress address() {

@@ -52,6 +52,11 @@ final class ProxyFixture implements AutoCloseable {
     }
 
     ProxyFixture(Path dir, PolicyEngine engine, Duration deadline, Guard guard) throws Exception {
+        this(dir, engine, deadline, guard == null ? null : ProxyGuard.of(guard), null);
+    }
+
+    ProxyFixture(Path dir, PolicyEngine engine, Duration deadline, ProxyGuard guard, ProxyObserver also)
+            throws Exception {
         ca = LocalCa.loadOrCreate(dir.resolve("ca"));
         providerCa = LocalCa.loadOrCreate(dir.resolve("provider-ca"));
         Map<String, InetSocketAddress> redirects = new HashMap<>();
@@ -69,7 +74,12 @@ final class ProxyFixture implements AutoCloseable {
         holdingGuard = new HoldingGuard(engine, deadline);
         ProxyConfig cfg = ProxyConfig.defaults(0, InspectHosts.of(inspect))
                 .withUpstream(Upstream.redirectedForTests(redirects, providerCa.certificate()));
-        proxy = ProxyServer.start(cfg, guard != null ? guard : holdingGuard, ca, exchanges::add);
+        proxy = ProxyServer.start(cfg, guard != null ? guard : ProxyGuard.of(holdingGuard), ca, e -> {
+            exchanges.add(e);
+            if (also != null) {
+                also.exchanged(e);
+            }
+        });
     }
 
     ProviderServer server(String host) {
