@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interlock.action.Action;
-import dev.interlock.action.HttpCall;
-import dev.interlock.action.ShellCommand;
+import dev.interlock.action.ActionJson;
 import dev.interlock.policy.Decision;
 import dev.interlock.policy.DecisionJson;
-import dev.interlock.policy.PackException;
 import dev.interlock.policy.PolicyEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,11 +14,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,13 +43,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PolicyEngine engine;
-        try {
-            engine = EngineLoader.load();
-        } catch (PackException e) {
-            System.err.println("interlock: cannot load policy packs: " + e.getMessage());
+        Optional<PolicyEngine> loaded = EngineLoader.loadOrReport();
+        if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        PolicyEngine engine = loaded.get();
         if (jsonl) {
             return batch(engine);
         }
@@ -86,7 +78,7 @@ public final class CheckCommand implements Callable<Integer> {
             try {
                 Decision d = engine.evaluate(parseLine(line));
                 reply = JSON.writeValueAsString(DecisionJson.toJson(d));
-            } catch (IllegalArgumentException | IOException e) {
+            } catch (IllegalArgumentException e) {
                 ObjectNode err = JSON.createObjectNode();
                 err.put("error", "line " + lineNo + ": " + e.getMessage());
                 reply = JSON.writeValueAsString(err);
@@ -98,7 +90,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** One JSONL input line: {@code {"command","cwd"}} or {@code {"http": {"method","url","headers","body"}}}. */
-    static Action parseLine(String line) throws IOException {
+    static Action parseLine(String line) {
         JsonNode n;
         try {
             n = JSON.readTree(line);
@@ -112,33 +104,14 @@ public final class CheckCommand implements Callable<Integer> {
             if (!n.get("command").isTextual()) {
                 throw new IllegalArgumentException("\"command\" must be a string");
             }
-            String cwd = n.hasNonNull("cwd") ? n.get("cwd").asText() : null;
-            return new ShellCommand(n.get("command").asText(), cwd);
+            ObjectNode shell = n.deepCopy();
+            shell.put("kind", "shell");
+            return ActionJson.fromJson(shell);
         }
-        if (n.hasNonNull("http")) {
-            JsonNode h = n.get("http");
-            if (!h.isObject() || !h.hasNonNull("url") || !h.get("url").isTextual()) {
-                throw new IllegalArgumentException("\"http\" needs at least a \"url\" string");
-            }
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            JsonNode hs = h.get("headers");
-            if (hs != null && hs.isObject()) {
-                Iterator<Map.Entry<String, JsonNode>> it = hs.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    List<String> values = new ArrayList<>();
-                    if (e.getValue().isArray()) {
-                        e.getValue().forEach(v -> values.add(v.asText()));
-                    } else {
-                        values.add(e.getValue().asText());
-                    }
-                    headers.put(e.getKey(), values);
-                }
-            }
-            JsonNode body = h.get("body");
-            String bodyText = body == null || body.isNull() ? "" : body.isTextual() ? body.asText() : body.toString();
-            String method = h.hasNonNull("method") ? h.get("method").asText() : "GET";
-            return new HttpCall(method, h.get("url").asText(), headers, bodyText);
+        if (n.hasNonNull("http") && n.get("http").isObject()) {
+            ObjectNode http = n.get("http").deepCopy();
+            http.put("kind", "http");
+            return ActionJson.fromJson(http);
         }
         throw new IllegalArgumentException("expected \"command\" or \"http\"");
     }

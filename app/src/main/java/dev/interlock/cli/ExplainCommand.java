@@ -2,9 +2,9 @@ package dev.interlock.cli;
 
 import dev.interlock.action.Action;
 import dev.interlock.policy.Explanation;
-import dev.interlock.policy.PackException;
 import dev.interlock.policy.PolicyEngine;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,13 +19,11 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PolicyEngine engine;
-        try {
-            engine = EngineLoader.load();
-        } catch (PackException e) {
-            System.err.println("interlock: cannot load policy packs: " + e.getMessage());
+        Optional<PolicyEngine> loaded = EngineLoader.loadOrReport();
+        if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        PolicyEngine engine = loaded.get();
         Action a;
         try {
             a = action.toAction();

@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interlock.broker.Guard;
-import dev.interlock.broker.Resolution;
 import dev.interlock.config.DataDir;
 import dev.interlock.hooks.HookAdapter.Reply;
 import dev.interlock.hooks.HookAdapters;
 import dev.interlock.hooks.HookHandler;
 import dev.interlock.hooks.HostDetector;
-import dev.interlock.hooks.OfflineGuard;
 import dev.interlock.hooks.ServiceClient;
-import dev.interlock.policy.Decision;
-import dev.interlock.policy.PackException;
-import dev.interlock.policy.Verdict;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -70,12 +65,7 @@ public final class HookCommand implements Callable<Integer> {
     }
 
     private static Guard localGuard(String why) {
-        try {
-            return new OfflineGuard(EngineLoader.load(), why);
-        } catch (PackException e) {
-            String reason = "Interlock's policy packs do not load (" + e.getMessage() + "); fix them or start Interlock.";
-            return (action, origin) -> new Resolution(Verdict.DENY, Decision.allow(), "offline", null, null, reason);
-        }
+        return EngineLoader.offlineGuard(why);
     }
 
     private static Duration budget(Map<String, String> env) {

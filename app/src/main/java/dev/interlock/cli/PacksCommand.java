@@ -1,8 +1,8 @@
 package dev.interlock.cli;
 
 import dev.interlock.policy.Pack;
-import dev.interlock.policy.PackException;
 import dev.interlock.policy.PolicyEngine;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -11,13 +11,11 @@ import picocli.CommandLine.Command;
 public final class PacksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        PolicyEngine engine;
-        try {
-            engine = EngineLoader.load();
-        } catch (PackException e) {
-            System.err.println("interlock: cannot load policy packs: " + e.getMessage());
+        Optional<PolicyEngine> loaded = EngineLoader.loadOrReport();
+        if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        PolicyEngine engine = loaded.get();
         int total = 0;
         System.out.printf("%-16s %6s  %s%n", "PACK", "RULES", "TITLE");
         for (Pack p : engine.packs()) {
