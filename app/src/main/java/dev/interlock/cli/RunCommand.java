@@ -3,6 +3,8 @@ package dev.interlock.cli;
 import dev.interlock.config.DataDir;
 import dev.interlock.exec.GuardedExec;
 import dev.interlock.exec.RunEnvironment;
+import dev.interlock.config.Settings;
+import dev.interlock.proxy.ProxyEnvironment;
 import dev.interlock.exec.ShimDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,14 @@ public final class RunCommand implements Callable<Integer> {
             Path shims = ShimDir.ensure(DataDir.resolve().root().resolve("shims"), shim);
             String name = agent != null ? agent : Path.of(command.get(0)).getFileName().toString();
             Map<String, String> env = RunEnvironment.build(System.getenv(), shims, home, name);
+            DataDir dir = DataDir.resolve();
+            try {
+                // route the agent's HTTP(S) through the proxy, attributed to it, and trust Interlock's CA
+                env.putAll(ProxyEnvironment.variables(dir, Settings.load(dir).settings().proxyPort(), name, null));
+            } catch (java.io.IOException e) {
+                System.err.println("interlock run: no proxy environment (" + e.getMessage()
+                        + "); API calls are still checked where the agent runs curl/wget through the shims");
+            }
             return GuardedExec.execute(command, env, Path.of("").toAbsolutePath());
         } catch (Exception e) {
             System.err.println("interlock run: " + e.getMessage());

@@ -6,17 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The environment {@code interlock run} gives an agent: shims first on PATH, the guarded shell as SHELL, and what
- * the shims need to find Interlock. Other sensors add their variables through {@link #contributors}: this is the
- * one place for them (the HTTPS proxy adds HTTPS_PROXY/HTTP_PROXY/NO_PROXY and the CA variables here).
+ * the shims need to find Interlock. {@code interlock run} adds the proxy's variables on top.
  */
 public final class RunEnvironment {
-    /** Additions to the agent's environment, applied in order after Interlock's own. */
-    public static final List<Consumer<Map<String, String>>> contributors = new java.util.concurrent.CopyOnWriteArrayList<>();
-
     private RunEnvironment() {
     }
 
@@ -48,9 +43,6 @@ public final class RunEnvironment {
         env.put("INTERLOCK_HOOK_CLIENT", hooks.resolve("interlock-hook").toString());
         env.put("INTERLOCK_APP_HOME", appHome.toAbsolutePath().toString());
         env.put("INTERLOCK_RUN_AGENT", agentName);
-        for (Consumer<Map<String, String>> c : contributors) {
-            c.accept(env);
-        }
         return env;
     }
 }
