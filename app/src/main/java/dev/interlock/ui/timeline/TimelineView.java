@@ -87,6 +87,9 @@ public final class TimelineView {
     /**
      * @param createRule called with a draft rule (YAML) when the user asks to create a rule from an event
      */
+    private final PauseTransition debounce = new PauseTransition(javafx.util.Duration.millis(350));
+    private boolean closed;
+
     public TimelineView(AuditLog audit, Consumer<String> createRule) {
         this.audit = audit;
         this.createRule = createRule;
@@ -94,7 +97,6 @@ public final class TimelineView {
         search.setId("timeline-search");
         search.setPromptText("Search: agent:cursor verdict:deny since:2h kind:http severity:critical decided:popup  or any text");
         search.setOnAction(e -> apply());
-        PauseTransition debounce = new PauseTransition(javafx.util.Duration.millis(350));
         debounce.setOnFinished(e -> apply());
         search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
         HBox.setHgrow(search, Priority.ALWAYS);
@@ -158,6 +160,8 @@ public final class TimelineView {
     }
 
     public void close() {
+        closed = true;
+        debounce.stop();
         if (rows != null) {
             rows.close();
         }
@@ -169,6 +173,9 @@ public final class TimelineView {
     /** Parses the search box and reloads; the first page is read here, the count and chart in the background. */
     public void apply() {
         Fx.checkThread();
+        if (closed) {
+            return; // a debounced search that fires after the window closed
+        }
         AuditFilter filter;
         try {
             filter = AuditFilter.parse(search.getText());
@@ -181,7 +188,13 @@ public final class TimelineView {
         }
         long gen = ++generation;
         long t0 = System.nanoTime();
-        List<AuditRecord> first = audit.query(filter, 0, PagedRows.PAGE);
+        List<AuditRecord> first;
+        try {
+            first = audit.query(filter, 0, PagedRows.PAGE);
+        } catch (RuntimeException e) {
+            status.setText("Could not read the audit log: " + e.getMessage());
+            return;
+        }
         if (rows != null) {
             rows.close();
         }
