@@ -156,6 +156,9 @@ public final class DesktopApp implements TrayMenu.Commands {
         }
         status = status.withFrozen(guard.desk().frozen());
         startHotkey();
+        guard.addAlertListener(alert -> Fx.run(() -> notice("Interlock: many files changed in " + alert.workspace(),
+                alert.describe() + ". If an agent is doing this, freeze every agent now: the tray's \"Freeze all "
+                        + "agents\" item or the kill-switch hotkey.")));
         Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(3), e -> housekeeping()));
         tick.setCycleCount(Animation.INDEFINITE);
         tick.play();
