@@ -3,7 +3,6 @@ package dev.interlock.hooks.install;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +13,7 @@ import java.util.function.BiConsumer;
  * Agents whose {@code hooks.json} holds {@code "hooks": {"<event>": [{handler}]}}: Cursor and Windsurf. Interlock
  * owns the handlers whose command is its client.
  */
-final class FlatHooks implements Integration {
-    private final String agent;
-    private final String display;
-    private final List<String> binaries;
-    private final String homeDir;
-    private final String userFile;
-    private final String projectFile;
+final class FlatHooks extends FileIntegration {
     /** event name → extra fields for that event's handler (e.g. Cursor's matcher). */
     private final Map<String, Map<String, String>> events;
     private final BiConsumer<ObjectNode, HookTarget> handler;
@@ -28,45 +21,10 @@ final class FlatHooks implements Integration {
 
     FlatHooks(String agent, String display, List<String> binaries, String homeDir, String userFile, String projectFile,
               Map<String, Map<String, String>> events, BiConsumer<ObjectNode, HookTarget> handler, boolean versioned) {
-        this.agent = agent;
-        this.display = display;
-        this.binaries = binaries;
-        this.homeDir = homeDir;
-        this.userFile = userFile;
-        this.projectFile = projectFile;
+        super(agent, display, binaries, homeDir, userFile, projectFile);
         this.events = events;
         this.handler = handler;
         this.versioned = versioned;
-    }
-
-    @Override
-    public String agent() {
-        return agent;
-    }
-
-    @Override
-    public String displayName() {
-        return display;
-    }
-
-    @Override
-    public List<String> binaries() {
-        return binaries;
-    }
-
-    @Override
-    public Path homeDir(Path home) {
-        return home.resolve(homeDir);
-    }
-
-    @Override
-    public Path userFile(Path home) {
-        return home.resolve(userFile);
-    }
-
-    @Override
-    public Optional<Path> projectFile(Path projectDir) {
-        return Optional.of(projectDir.resolve(projectFile));
     }
 
     private ObjectNode build(HookTarget t) {

@@ -3,7 +3,6 @@ package dev.interlock.hooks.install;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -13,13 +12,7 @@ import java.util.function.BiConsumer;
  * Gemini CLI and Codex CLI. Interlock owns one matcher group per event; other groups, and other handlers in a
  * group, are left alone.
  */
-final class GroupedHooks implements Integration {
-    private final String agent;
-    private final String display;
-    private final List<String> binaries;
-    private final String homeDir;
-    private final String userFile;
-    private final String projectFile;
+final class GroupedHooks extends FileIntegration {
     private final List<String> events;
     private final String matcher;
     private final BiConsumer<ObjectNode, HookTarget> handler;
@@ -27,46 +20,11 @@ final class GroupedHooks implements Integration {
 
     GroupedHooks(String agent, String display, List<String> binaries, String homeDir, String userFile, String projectFile,
                  List<String> events, String matcher, BiConsumer<ObjectNode, HookTarget> handler, String after) {
-        this.agent = agent;
-        this.display = display;
-        this.binaries = binaries;
-        this.homeDir = homeDir;
-        this.userFile = userFile;
-        this.projectFile = projectFile;
+        super(agent, display, binaries, homeDir, userFile, projectFile);
         this.events = events;
         this.matcher = matcher;
         this.handler = handler;
         this.after = after;
-    }
-
-    @Override
-    public String agent() {
-        return agent;
-    }
-
-    @Override
-    public String displayName() {
-        return display;
-    }
-
-    @Override
-    public List<String> binaries() {
-        return binaries;
-    }
-
-    @Override
-    public Path homeDir(Path home) {
-        return home.resolve(homeDir);
-    }
-
-    @Override
-    public Path userFile(Path home) {
-        return home.resolve(userFile);
-    }
-
-    @Override
-    public Optional<Path> projectFile(Path projectDir) {
-        return Optional.of(projectDir.resolve(projectFile));
     }
 
     @Override

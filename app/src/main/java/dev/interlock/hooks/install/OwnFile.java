@@ -1,6 +1,5 @@
 package dev.interlock.hooks.install;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,58 +8,17 @@ import java.util.function.Function;
  * Agents where Interlock owns a whole file: a Copilot hooks file, a Cline hook script, the OpenCode plugin. A file
  * of the same name that Interlock did not write is never overwritten.
  */
-final class OwnFile implements Integration {
-    private final String agent;
-    private final String display;
-    private final List<String> binaries;
-    private final String homeDir;
-    private final String userFile;
-    private final String projectFile;
+final class OwnFile extends FileIntegration {
     private final Function<HookTarget, String> content;
     private final boolean executable;
     private final String after;
 
     OwnFile(String agent, String display, List<String> binaries, String homeDir, String userFile, String projectFile,
             Function<HookTarget, String> content, boolean executable, String after) {
-        this.agent = agent;
-        this.display = display;
-        this.binaries = binaries;
-        this.homeDir = homeDir;
-        this.userFile = userFile;
-        this.projectFile = projectFile;
+        super(agent, display, binaries, homeDir, userFile, projectFile);
         this.content = content;
         this.executable = executable;
         this.after = after;
-    }
-
-    @Override
-    public String agent() {
-        return agent;
-    }
-
-    @Override
-    public String displayName() {
-        return display;
-    }
-
-    @Override
-    public List<String> binaries() {
-        return binaries;
-    }
-
-    @Override
-    public Path homeDir(Path home) {
-        return home.resolve(homeDir);
-    }
-
-    @Override
-    public Path userFile(Path home) {
-        return home.resolve(userFile);
-    }
-
-    @Override
-    public Optional<Path> projectFile(Path projectDir) {
-        return Optional.of(projectDir.resolve(projectFile));
     }
 
     @Override
