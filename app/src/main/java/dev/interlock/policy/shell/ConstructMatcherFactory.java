@@ -44,16 +44,6 @@ public final class ConstructMatcherFactory implements MatcherFactory {
         }
 
         @Override
-        public boolean equals(Object o) {
-            return this == o;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
-
-        @Override
         public Set<String> indexKeys() {
             return kinds;
         }

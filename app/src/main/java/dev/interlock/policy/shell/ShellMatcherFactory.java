@@ -145,17 +145,6 @@ public final class ShellMatcherFactory implements MatcherFactory {
             return CommandSubject.TYPE;
         }
 
-        // compiled matchers are compared by identity: the engine hashes rules (and so their matchers) per subject
-        @Override
-        public boolean equals(Object o) {
-            return this == o;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
-
         @Override
         public Set<String> indexKeys() {
             return commands;
