@@ -58,6 +58,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection's HTTP side, either as a forward proxy (plain {@code http://} requests and CONNECT) or,
@@ -71,6 +72,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private enum State { IDLE, CONNECTING_TUNNEL, READING_BODY, DECIDING, FORWARDING, LOCAL, DISCARDING, CLOSED }
 
+    static final long LINGER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    static final long LINGER_MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
+    static final long LINGER_MAX_BYTES = 1L << 30;
+
     private final ProxyServer.Runtime rt;
     /** The intercepted host, or {@code null} in forward-proxy mode. */
     private final Target fixed;
@@ -83,6 +88,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private Channel upstream;
     private Target upstreamTarget;
     private boolean upstreamReusable;
+    private long lingerUntil;
+    private long lingerLastRead;
+    private long lingerBytes;
 
     /** One request/response in flight. */
     private static final class Exchange {
@@ -157,10 +165,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 // The answer went out; the rest of the refused body is read and dropped so the client sees it.
                 inbox.poll();
                 boolean last = msg instanceof LastHttpContent;
+                if (msg instanceof HttpContent c) {
+                    lingerBytes += c.content().readableBytes();
+                }
+                lingerLastRead = System.nanoTime();
                 ReferenceCountUtil.release(msg);
                 if (last) {
                     state = State.CLOSED;
-                    ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                } else if (lingerBytes > LINGER_MAX_BYTES) {
+                    closeNow();
                 }
                 continue;
             }
@@ -595,22 +609,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         state = State.LOCAL;
         boolean keep = !close && req != null && HttpUtil.isKeepAlive(req);
         HttpUtil.setKeepAlive(resp, keep);
-        ChannelFuture f = ctx.writeAndFlush(resp);
-        if (!keep && ex != null && ex.truncated && !ex.requestDone) {
-            // Closing now would reset a client still sending its body before it reads the answer.
-            releaseHeld(ex);
-            ex = null;
-            state = State.DISCARDING;
-            // A client that stops sending once it has the answer is not waited for: close shortly after.
-            f.addListener(w -> ctx.executor().schedule(() -> {
-                if (ctx.channel().isActive()) {
-                    closeNow();
-                }
-            }, 2, java.util.concurrent.TimeUnit.SECONDS));
-            drain();
-            return;
-        }
-        finishExchange(f, keep);
+        finishExchange(ctx.writeAndFlush(resp), keep);
     }
 
     private void finishExchange(ChannelFuture written, boolean keepAlive) {
@@ -620,12 +619,64 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         ex = null;
         if (!keepAlive) {
+            if (done != null && !done.requestDone && hasBody(done.request)) {
+                // The client may still be sending its body: closing now would reset the connection, and a client
+                // that writes its whole body before reading would never see the answer. Read and drop the rest.
+                state = State.DISCARDING;
+                written.addListener(w -> {
+                    if (w.isSuccess()) {
+                        startLingering();
+                    } else {
+                        closeNow();
+                    }
+                });
+                drain();
+                return;
+            }
             state = State.CLOSED;
             written.addListener(ChannelFutureListener.CLOSE);
             return;
         }
         state = State.IDLE;
         drain();
+    }
+
+    /**
+     * Bounds the discarding of a refused body, like a web server's lingering close: until the body ends, the client
+     * closes, {@link #LINGER_IDLE_NANOS} pass without data, {@link #LINGER_MAX_NANOS} in all, or
+     * {@link #LINGER_MAX_BYTES} were dropped. Clients that stop sending once they have the answer (curl does, for a
+     * {@code Connection: close} answer) close their end, which ends it at once.
+     */
+    private void startLingering() {
+        long now = System.nanoTime();
+        lingerUntil = now + LINGER_MAX_NANOS;
+        lingerLastRead = now;
+        checkLingering();
+    }
+
+    private void checkLingering() {
+        if (state != State.DISCARDING || !ctx.channel().isActive()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lingerUntil >= 0 || now - lingerLastRead >= LINGER_IDLE_NANOS) {
+            closeNow();
+            return;
+        }
+        ctx.executor().schedule(this::checkLingering, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** True when the request announced a body (which the client may still be sending). */
+    private static boolean hasBody(HttpRequest req) {
+        if (HttpUtil.isTransferEncodingChunked(req)) {
+            return true;
+        }
+        String length = req.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+        try {
+            return length != null && Long.parseLong(length.trim()) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void localThenClose(HttpRequest req, HttpResponseStatus status, String code, String message) {
@@ -650,7 +701,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         if (ex != null) {
             ex.clientGone.complete(null);
+        } else {
+            ex = new Exchange(req, fixed, false);
         }
+        ex.requestDone = true; // nothing after a parse error can be framed: answer and close, no lingering
         localThenClose(req, status, code, msg);
     }
 
