@@ -77,8 +77,12 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     static final long LINGER_MAX_BYTES = 1L << 30;
 
     private final ProxyServer.Runtime rt;
-    /** The intercepted host, or {@code null} in forward-proxy mode. */
+    /** The intercepted host (the name the client uses), or {@code null} in forward-proxy mode. */
     private final Target fixed;
+    /** Where an intercepted connection's requests are sent: the CONNECT's host, which may be an address. */
+    private final String connectHost;
+    /** The name came from the client's TLS server name, not the CONNECT: its port is the client's business. */
+    private final boolean namedBySni;
     private final ArrayDeque<Object> inbox = new ArrayDeque<>();
     private Origin origin;
     private ChannelHandlerContext ctx;
@@ -122,12 +126,14 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     ClientHandler(ProxyServer.Runtime rt, Target fixed) {
-        this(rt, fixed, new Origin("proxy", null, null, null, null));
+        this(rt, fixed, fixed == null ? null : fixed.host(), false, new Origin("proxy", null, null, null, null));
     }
 
-    private ClientHandler(ProxyServer.Runtime rt, Target fixed, Origin origin) {
+    private ClientHandler(ProxyServer.Runtime rt, Target fixed, String connectHost, boolean namedBySni, Origin origin) {
         this.rt = rt;
         this.fixed = fixed;
+        this.connectHost = connectHost;
+        this.namedBySni = namedBySni;
         this.origin = origin;
     }
 
@@ -261,10 +267,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (fixed != null) {
             Target named = Target.absolute(req.uri());
             String hostHeader = req.headers().get(HttpHeaderNames.HOST);
-            if (named != null && !named.key().equals(fixed.key())
+            if (named != null && !sameTarget(named, fixed)
                     || hostHeader != null && !sameHost(hostHeader, fixed)) {
                 localThenClose(req, HttpResponseStatus.MISDIRECTED_REQUEST, "host_mismatch",
-                        "the request names a different host than the tunnel it came through (" + fixed.key() + ")");
+                        "the request names " + clip(hostHeader != null ? hostHeader : req.uri()) + " but its TLS "
+                                + "connection was opened to " + (namedBySni ? fixed.host() : fixed.key())
+                                + "; Interlock sends a request only to the server it names (use the host name in "
+                                + "the URL)");
                 return;
             }
         }
@@ -412,7 +421,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         upstreamReusable = false;
         upstreamTarget = current.target;
-        InetSocketAddress address = rt.config().upstream().address(current.target.host(), current.target.port());
+        String host = fixed != null ? connectHost : current.target.host();
+        InetSocketAddress address = rt.config().upstream().address(host, current.target.port());
         Bootstrap b = new Bootstrap()
                 .group(ctx.channel().eventLoop())
                 .channel(NioSocketChannel.class)
@@ -757,28 +767,43 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             ChannelPipeline p = ctx.pipeline();
-            SslHandler tls = rt.certificates().forHost(t.host()).newHandler(ctx.alloc());
-            tls.handshakeFuture().addListener(h -> {
-                if (!h.isSuccess()) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> "client TLS for " + t.host() + " failed (does the client "
-                            + "trust Interlock's CA? see `interlock env`): " + h.cause());
-                }
-            });
             state = State.CLOSED; // this handler is done; a fresh one takes over the decrypted stream
-            p.addAfter("codec", "tls", tls);
+            terminateTls(p, "codec", t, t.host(), false);
             p.remove("codec");
             p.remove("expect");
             p.remove("flow");
             p.remove(this);
-            ProxyConfig c = rt.config();
-            p.addLast("codec", new io.netty.handler.codec.http.HttpServerCodec(c.maxInitialLineBytes(),
-                    c.maxHeaderBytes(), 64 * 1024));
-            p.addLast("expect", new io.netty.handler.codec.http.HttpServerExpectContinueHandler());
-            p.addLast("flow", new io.netty.handler.flow.FlowControlHandler());
-            p.addLast("client", new ClientHandler(rt, new Target(true, t.host(), t.port()), origin));
         });
     }
 
+    /**
+     * Adds, after {@code after}, TLS with a certificate for {@code identity} and a fresh HTTP layer whose requests go
+     * to the guard as requests to {@code identity}, and are sent to {@code connectHost}.
+     */
+    private void terminateTls(ChannelPipeline p, String after, Target identity, String connectHost, boolean bySni) {
+        SslHandler tls = rt.certificates().forHost(identity.host()).newHandler(ctx.alloc());
+        tls.handshakeFuture().addListener(h -> {
+            if (!h.isSuccess()) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "client TLS for " + identity.host() + " failed (does the "
+                        + "client trust Interlock's CA? see `interlock env`): " + h.cause());
+            }
+        });
+        ProxyConfig c = rt.config();
+        p.addAfter(after, "tls", tls);
+        p.addAfter("tls", "codec-tls", new io.netty.handler.codec.http.HttpServerCodec(c.maxInitialLineBytes(),
+                c.maxHeaderBytes(), 64 * 1024));
+        p.addAfter("codec-tls", "expect-tls", new io.netty.handler.codec.http.HttpServerExpectContinueHandler());
+        p.addAfter("expect-tls", "flow-tls", new io.netty.handler.flow.FlowControlHandler());
+        p.addAfter("flow-tls", "client-tls", new ClientHandler(rt, identity, connectHost, bySni, origin));
+    }
+
+    /**
+     * A tunnel to a host that is not inspected by its CONNECT name. The server is connected first (so an unreachable
+     * one gets a 502), then the client's first bytes are read: a TLS ClientHello whose server name is an inspected
+     * host, or any TLS to a bare IP address (which names no service), is terminated and inspected like a CONNECT to
+     * that name, so neither a different CONNECT name nor an address gets around the guard. Everything else is
+     * relayed byte for byte. Server-first protocols flow at once: bytes from the server end the sniffing.
+     */
     private void tunnel(Target t) {
         InetSocketAddress address = rt.config().upstream().address(t.host(), t.port());
         Channel client = ctx.channel();
@@ -811,12 +836,36 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 }
                 state = State.CLOSED;
                 ChannelPipeline p = ctx.pipeline();
-                p.addAfter("codec", "relay", new Relay(server));
+                Relay fromServer = new Relay(client);
+                TunnelSniffer sniffer = new TunnelSniffer((sctx, tls, sni) -> {
+                    Target named = sni == null ? null : new Target(true, sni, t.port());
+                    boolean inspectByName = named != null && rt.config().inspect().inspects(named.host());
+                    boolean byAddress = Target.isAddress(t.host());
+                    if (tls && (inspectByName || byAddress) && !fromServer.relayedAny()) {
+                        // Inspected after all: the blind tunnel is dropped, and TLS is terminated for that name.
+                        server.pipeline().remove(fromServer);
+                        server.close();
+                        client.config().setAutoRead(false);
+                        ChannelPipeline cp = sctx.pipeline();
+                        terminateTls(cp, "sni", named != null ? named : t, t.host(), named != null);
+                        cp.remove("relay");
+                        cp.remove("sni");
+                        return;
+                    }
+                    sctx.pipeline().remove("sni"); // what it read flows on to the relay
+                });
+                p.addAfter("codec", "sni", sniffer);
+                p.addAfter("sni", "relay", new Relay(server));
                 p.remove("codec");
                 p.remove("expect");
                 p.remove("flow");
                 p.remove(this);
-                server.pipeline().addLast("relay", new Relay(client));
+                server.pipeline().addLast("relay", fromServer);
+                fromServer.onFirstBytes(() -> {
+                    if (p.get("sni") != null) {
+                        p.remove("sni"); // the server spoke first: not a TLS client, relay as is
+                    }
+                });
                 client.config().setAutoRead(true);
                 server.config().setAutoRead(true);
             });
@@ -929,9 +978,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static boolean sameHost(String hostHeader, Target t) {
+    private boolean sameHost(String hostHeader, Target t) {
         Target h = Target.absolute((t.tls() ? "https://" : "http://") + hostHeader.trim() + "/");
-        return h != null && h.key().equals(t.key());
+        return h != null && sameTarget(h, t);
+    }
+
+    private boolean sameTarget(Target named, Target t) {
+        return named.host().equals(t.host()) && (namedBySni || named.port() == t.port());
     }
 
     private static boolean isUpgrade(HttpRequest req) {

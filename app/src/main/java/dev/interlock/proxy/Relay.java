@@ -11,13 +11,32 @@ import io.netty.util.ReferenceCountUtil;
 /** One direction of a blind tunnel: bytes in, bytes out to the other side, with back-pressure. No decryption. */
 final class Relay extends ChannelInboundHandlerAdapter {
     private final Channel other;
+    private boolean relayedAny;
+    private Runnable onFirstBytes;
 
     Relay(Channel other) {
         this.other = other;
     }
 
+    /** Runs once, before the first bytes are passed on. */
+    void onFirstBytes(Runnable r) {
+        onFirstBytes = r;
+    }
+
+    boolean relayedAny() {
+        return relayedAny;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!relayedAny) {
+            relayedAny = true;
+            Runnable first = onFirstBytes;
+            onFirstBytes = null;
+            if (first != null) {
+                first.run();
+            }
+        }
         if (!other.isActive()) {
             ReferenceCountUtil.release(msg);
             return;

@@ -24,6 +24,14 @@ record Target(boolean tls, String host, int port) {
         return scheme() + "://" + h + (defaultPort ? "" : ":" + port);
     }
 
+    /**
+     * True for an IP address literal, including the all-digit forms resolvers also accept ({@code 2130706433},
+     * {@code 127.1}): such a host names no service, so the name it stands for is unknown.
+     */
+    static boolean isAddress(String host) {
+        return host.contains(":") || !host.isEmpty() && host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+    }
+
     /** Parses a CONNECT authority {@code host:port} ({@code [v6]:port}); {@code null} when malformed. */
     static Target connectAuthority(String authority) {
         try {
