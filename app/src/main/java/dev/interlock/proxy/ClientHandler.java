@@ -280,13 +280,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         captureProxyIdentity(req);
         boolean guarded = fixed != null || rt.config().inspect().inspects(target.host());
         ex = new Exchange(req, target, guarded);
-        if (isUpgrade(req)) {
-            localThenClose(req, HttpResponseStatus.NOT_IMPLEMENTED, "upgrade_not_supported", guarded
-                    ? "protocol upgrades (WebSocket) to inspected hosts are refused: Interlock could not see what is "
-                            + "sent over them"
-                    : "protocol upgrades over plain proxy requests are not supported; use CONNECT");
-            return;
-        }
+        // A WebSocket upgrade is an ordinary request to the guard; once the server switches, bytes are relayed
+        // (see switchToWebSocket). Any other upgrade (h2c, …) is dropped on the way: the server answers in HTTP/1.1.
         if (guarded) {
             ex.held = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
             state = State.READING_BODY;
@@ -475,6 +470,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (!out.headers().contains(HttpHeaderNames.HOST)) {
             out.headers().set(HttpHeaderNames.HOST, current.target.base().replaceFirst("^https?://", ""));
         }
+        if (isWebSocketUpgrade(in)) {
+            out.headers().set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+        }
         upstream.write(out);
         if (current.held != null) {
             ByteBuf held = current.held;
@@ -519,6 +518,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (msg instanceof HttpResponse resp) {
+                if (resp.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+                    switchToWebSocket(uctx, current, resp);
+                    return;
+                }
                 if (resp.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
                     ReferenceCountUtil.release(msg); // 100 Continue: the proxy answered the client's Expect itself
                     return;
@@ -565,6 +568,51 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             } else {
                 ReferenceCountUtil.release(msg);
             }
+        }
+
+        /**
+         * The server accepted an allowed WebSocket upgrade: the 101 goes to the client, then both connections drop
+         * their HTTP layers and become a byte relay (TLS stays on each side). The guard decided on the upgrade
+         * request; the messages after it are not inspected.
+         */
+        private void switchToWebSocket(ChannelHandlerContext uctx, Exchange current, HttpResponse resp) {
+            ReferenceCountUtil.release(resp);
+            if (!isWebSocketUpgrade(current.request) || !current.requestDone
+                    || !resp.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+                upstreamFailed(current, "the server switched protocols without a WebSocket upgrade being asked for");
+                uctx.close();
+                return;
+            }
+            FullHttpResponse out = new io.netty.handler.codec.http.DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.SWITCHING_PROTOCOLS);
+            copyEndToEnd(resp.headers(), out.headers());
+            out.headers().set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+            current.responseStarted = true;
+            current.responseDone = true;
+            current.status = 101;
+            report(current, current.resolution, ProxyExchange.Outcome.FORWARDED, 101, null);
+            releaseHeld(current);
+            ex = null;
+            state = State.CLOSED;
+            Channel client = ctx.channel();
+            Channel server = uctx.channel();
+            upstream = null;
+            ctx.writeAndFlush(out); // encoded by the HTTP codec before it is removed below
+
+            ChannelPipeline sp = uctx.pipeline();
+            sp.get(HttpClientCodec.class).prepareUpgradeFrom(sp.context(HttpClientCodec.class));
+            sp.replace(this, "relay", new Relay(client)); // the codec, now upgraded, passes raw bytes both ways
+
+            ChannelPipeline cp = ctx.pipeline();
+            String codec = cp.context(io.netty.handler.codec.http.HttpServerCodec.class).name();
+            cp.addAfter(codec, "relay", new Relay(server));
+            cp.remove(io.netty.handler.codec.http.HttpServerCodec.class);
+            cp.remove(io.netty.handler.codec.http.HttpServerExpectContinueHandler.class);
+            cp.remove(io.netty.handler.flow.FlowControlHandler.class);
+            cp.remove(ClientHandler.this);
+            client.config().setAutoRead(true);
+            server.config().setAutoRead(true);
         }
 
         @Override
@@ -987,9 +1035,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         return named.host().equals(t.host()) && (namedBySni || named.port() == t.port());
     }
 
-    private static boolean isUpgrade(HttpRequest req) {
-        return req.headers().contains(HttpHeaderNames.UPGRADE)
-                || req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
+    /** {@code Upgrade: websocket} on a GET with {@code Connection: upgrade} (RFC 6455 §4.1). */
+    private static boolean isWebSocketUpgrade(HttpRequest req) {
+        return req.method() == HttpMethod.GET
+                && req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
+                && req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
     }
 
     static String describe(Throwable t) {

@@ -29,6 +29,11 @@ final class Relay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!other.isActive() || !(msg instanceof io.netty.buffer.ByteBuf)) {
+            // not bytes: the empty end of the HTTP response that preceded a protocol switch
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (!relayedAny) {
             relayedAny = true;
             Runnable first = onFirstBytes;
@@ -36,10 +41,6 @@ final class Relay extends ChannelInboundHandlerAdapter {
             if (first != null) {
                 first.run();
             }
-        }
-        if (!other.isActive()) {
-            ReferenceCountUtil.release(msg);
-            return;
         }
         other.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {

@@ -300,6 +300,20 @@ class ProxyEndToEndTest {
     }
 
     @Test
+    void anUpgradeToAnythingButWebSocketIsDroppedAndAnsweredInHttp11() throws Exception {
+        // h2c would carry every later request in HTTP/2 frames the proxy does not read: the Upgrade is not passed on.
+        try (SSLSocket s = fx.tlsThroughProxy(RAILWAY)) {
+            s.getOutputStream().write(("GET /graphql/v2 HTTP/1.1\r\nHost: " + RAILWAY + "\r\nConnection: Upgrade, "
+                    + "HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String head = ProxyFixture.readHead(s.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        }
+        assertEquals(1, fx.server(RAILWAY).seen.size());
+    }
+
+    @Test
     void anUnreachableServerGetsA502WithAClearBody() throws Exception {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("https://" + DEAD + "/x")).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
