@@ -45,6 +45,12 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("interlock serve: cannot use " + dir.run() + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+        try {
+            // Warnings from Interlock and its libraries (the proxy, Netty, …) go to <data dir>/logs/.
+            dev.interlock.config.ServiceLog.install(dir);
+        } catch (IOException e) {
+            System.err.println("warning: cannot write the service log in " + dir.root() + ": " + e.getMessage());
+        }
         if (deadline != null && (deadline.isZero() || deadline.isNegative())) {
             System.err.println("interlock serve: --deadline must be positive");
             return ExitCodes.USAGE;

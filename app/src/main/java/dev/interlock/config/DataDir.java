@@ -17,6 +17,7 @@ import java.util.Locale;
  * packs/            the user's own packs (user.yaml holds "always" grants)
  * ca/               local CA (key 0600)
  * run/              endpoint + per-install hook credential (0600)
+ * logs/             the service's warnings (ServiceLog: interlock-0.log is the newest)
  * </pre>
  */
 public record DataDir(Path root) {

@@ -360,6 +360,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                         r = failClosed(current.call, "the guard gave no answer");
                     }
                 } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "proxy: the guard failed on " + current.call.method() + " "
+                            + current.target.key() + "; the request was refused", e);
                     r = failClosed(current.call, "the guard failed: " + e);
                 }
                 Resolution done = r;
@@ -489,6 +491,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (current != ex || state == State.CLOSED) {
             return;
         }
+        LOG.log(System.Logger.Level.WARNING, () -> "proxy: " + current.request.method() + " to " + current.target.key()
+                + " failed upstream: " + problem);
         releaseHeld(current);
         if (current.responseStarted) {
             report(current, current.resolution, ProxyExchange.Outcome.UPSTREAM_FAILED, current.status, problem);
@@ -832,7 +836,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         SslHandler tls = rt.certificates().forHost(identity.host()).newHandler(ctx.alloc());
         tls.handshakeFuture().addListener(h -> {
             if (!h.isSuccess()) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "client TLS for " + identity.host() + " failed (does the "
+                LOG.log(System.Logger.Level.WARNING, () -> "proxy: client TLS for " + identity.host() + " failed (does the "
                         + "client trust Interlock's CA? see `interlock env`): " + h.cause());
             }
         });
@@ -960,7 +964,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.log(System.Logger.Level.DEBUG, "client connection error", cause);
+        // A client hanging up mid-way is ordinary; anything else is worth a line in the service log.
+        LOG.log(cause instanceof java.io.IOException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                "proxy: client connection error", cause);
         closeNow();
     }
 
