@@ -818,13 +818,36 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 closeNow();
                 return;
             }
-            ChannelPipeline p = ctx.pipeline();
             state = State.CLOSED; // this handler is done; a fresh one takes over the decrypted stream
-            terminateTls(p, "codec", t, t.host(), false);
+            // The ClientHello is read and held while the host's certificate is found (minted off the event loop
+            // the first time); then TLS is terminated with it.
+            ChannelPipeline p = ctx.pipeline();
+            Channel client = ctx.channel();
+            p.addAfter("codec", "sni", new TunnelSniffer(new TunnelSniffer.Plan() {
+                @Override
+                public java.util.concurrent.CompletableFuture<io.netty.handler.ssl.SslContext> prepare(boolean tls,
+                                                                                                       String sni) {
+                    client.config().setAutoRead(false);
+                    return rt.certificates().forHostAsync(t.host());
+                }
+
+                @Override
+                public void then(ChannelHandlerContext sctx, String sni, io.netty.handler.ssl.SslContext tls) {
+                    terminateTls(sctx.pipeline(), "sni", tls, t, t.host(), false);
+                    sctx.pipeline().remove("sni");
+                }
+
+                @Override
+                public void failed(ChannelHandlerContext sctx, Throwable cause) {
+                    LOG.log(System.Logger.Level.WARNING, "proxy: cannot serve TLS for " + t.host(), cause);
+                    sctx.close();
+                }
+            }));
             p.remove("codec");
             p.remove("expect");
             p.remove("flow");
             p.remove(this);
+            client.config().setAutoRead(true);
         });
     }
 
@@ -832,8 +855,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
      * Adds, after {@code after}, TLS with a certificate for {@code identity} and a fresh HTTP layer whose requests go
      * to the guard as requests to {@code identity}, and are sent to {@code connectHost}.
      */
-    private void terminateTls(ChannelPipeline p, String after, Target identity, String connectHost, boolean bySni) {
-        SslHandler tls = rt.certificates().forHost(identity.host()).newHandler(ctx.alloc());
+    private void terminateTls(ChannelPipeline p, String after, io.netty.handler.ssl.SslContext context, Target identity,
+                              String connectHost, boolean bySni) {
+        SslHandler tls = context.newHandler(ctx.alloc());
         tls.handshakeFuture().addListener(h -> {
             if (!h.isSuccess()) {
                 LOG.log(System.Logger.Level.WARNING, () -> "proxy: client TLS for " + identity.host() + " failed (does the "
@@ -889,22 +913,42 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 state = State.CLOSED;
                 ChannelPipeline p = ctx.pipeline();
                 Relay fromServer = new Relay(client);
-                TunnelSniffer sniffer = new TunnelSniffer((sctx, tls, sni) -> {
-                    Target named = sni == null ? null : new Target(true, sni, t.port());
-                    boolean inspectByName = named != null && rt.config().inspect().inspects(named.host());
-                    boolean byAddress = Target.isAddress(t.host());
-                    if (tls && (inspectByName || byAddress) && !fromServer.relayedAny()) {
-                        // Inspected after all: the blind tunnel is dropped, and TLS is terminated for that name.
+                TunnelSniffer sniffer = new TunnelSniffer(new TunnelSniffer.Plan() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<io.netty.handler.ssl.SslContext> prepare(boolean tls,
+                                                                                                           String sni) {
+                        boolean inspectByName = sni != null && rt.config().inspect().inspects(sni);
+                        if (!tls || !(inspectByName || Target.isAddress(t.host())) || fromServer.relayedAny()) {
+                            return null;
+                        }
+                        // Inspected after all: reads wait while the certificate for that name is ready.
+                        client.config().setAutoRead(false);
+                        return rt.certificates().forHostAsync(sni != null ? sni : t.host());
+                    }
+
+                    @Override
+                    public void then(ChannelHandlerContext sctx, String sni, io.netty.handler.ssl.SslContext tls) {
+                        ChannelPipeline cp = sctx.pipeline();
+                        if (tls == null || fromServer.relayedAny()) {
+                            client.config().setAutoRead(true);
+                            cp.remove("sni"); // what it read flows on to the relay
+                            return;
+                        }
+                        // The blind tunnel is dropped, and TLS is terminated for that name.
                         server.pipeline().remove(fromServer);
                         server.close();
-                        client.config().setAutoRead(false);
-                        ChannelPipeline cp = sctx.pipeline();
-                        terminateTls(cp, "sni", named != null ? named : t, t.host(), named != null);
+                        Target named = sni == null ? null : new Target(true, sni, t.port());
+                        terminateTls(cp, "sni", tls, named != null ? named : t, t.host(), named != null);
                         cp.remove("relay");
                         cp.remove("sni");
-                        return;
                     }
-                    sctx.pipeline().remove("sni"); // what it read flows on to the relay
+
+                    @Override
+                    public void failed(ChannelHandlerContext sctx, Throwable cause) {
+                        LOG.log(System.Logger.Level.WARNING, "proxy: cannot serve TLS in a tunnel to " + t.key(), cause);
+                        server.close();
+                        sctx.close();
+                    }
                 });
                 p.addAfter("codec", "sni", sniffer);
                 p.addAfter("sni", "relay", new Relay(server));

@@ -42,17 +42,21 @@ public class InspectHosts {
 
             @Override
             public boolean inspects(String host) {
+                return refreshed().inspects(host);
+            }
+
+            @Override
+            public Set<String> patterns() {
+                return refreshed().patterns();
+            }
+
+            private InspectHosts refreshed() {
                 Set<String> now = new LinkedHashSet<>(source.get());
                 if (!now.equals(last)) {
                     current = InspectHosts.of(now);
                     last = now;
                 }
-                return current.inspects(host);
-            }
-
-            @Override
-            public Set<String> patterns() {
-                return current.patterns();
+                return current;
             }
         };
     }

@@ -71,6 +71,7 @@ public final class ProxyServer implements AutoCloseable {
                         addHttpHandlers(p, runtime, null);
                     }
                 });
+        runtime.certificates().prewarm(config.inspect().patterns());
         try {
             listener = b.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port())).sync().channel();
         } catch (Exception e) {

@@ -6,7 +6,12 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import javax.net.ssl.SSLException;
 
 /** Per-host TLS server contexts for intercepted connections, minted by the local CA on first use and cached. */
@@ -14,9 +19,39 @@ final class ServerCertificates {
     private static final int MAX_CACHED = 2_000;
     private final LocalCa ca;
     private final ConcurrentHashMap<String, SslContext> cache = new ConcurrentHashMap<>();
+    /** One thread at most, gone when idle. */
+    private final ThreadPoolExecutor minting = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), new DefaultThreadFactory("interlock-proxy-certs", true));
 
     ServerCertificates(LocalCa ca) {
         this.ca = ca;
+    }
+
+    /**
+     * The context for {@code host}, at once when it is cached; otherwise minted on a background thread, so the event
+     * loop that asks never waits for key signing (or, the first time, for the crypto provider to load).
+     */
+    CompletableFuture<SslContext> forHostAsync(String host) {
+        SslContext ctx = cache.get(host.toLowerCase(Locale.ROOT));
+        if (ctx != null) {
+            return CompletableFuture.completedFuture(ctx);
+        }
+        return CompletableFuture.supplyAsync(() -> forHost(host), minting);
+    }
+
+    /** Mints, in the background, the certificates of hosts known ahead (exact names; patterns are skipped). */
+    void prewarm(java.util.Collection<String> hosts) {
+        for (String h : hosts) {
+            if (!h.startsWith("*") && !h.isBlank()) {
+                minting.execute(() -> {
+                    try {
+                        forHost(h);
+                    } catch (RuntimeException e) {
+                        // minted again (and reported) when a client asks for it
+                    }
+                });
+            }
+        }
     }
 
     SslContext forHost(String host) {

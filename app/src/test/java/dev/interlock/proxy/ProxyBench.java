@@ -119,7 +119,7 @@ public final class ProxyBench {
         System.exit(0);
     }
 
-    private static HttpClient client(InetSocketAddress proxy, X509Certificate trusted) throws Exception {
+    static HttpClient client(InetSocketAddress proxy, X509Certificate trusted) throws Exception {
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .sslContext(ProxyFixture.trusting(trusted)).connectTimeout(Duration.ofSeconds(10));
         if (proxy != null) {
@@ -158,7 +158,7 @@ public final class ProxyBench {
         return sorted[Math.min(sorted.length - 1, sorted.length * pct / 100)] / 1e6;
     }
 
-    private static double throughput(HttpClient c, String url, String body, int seconds, int concurrency, String label)
+    static double throughput(HttpClient c, String url, String body, int seconds, int concurrency, String label)
             throws Exception {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
