@@ -4,18 +4,16 @@ import dev.interlock.config.DataDir;
 import dev.interlock.proxy.InspectHosts;
 import dev.interlock.proxy.LocalCa;
 import dev.interlock.proxy.ProxyConfig;
-import dev.interlock.proxy.ProxyExchange;
 import dev.interlock.proxy.ProxyGuard;
 import dev.interlock.proxy.ProxyResults;
 import dev.interlock.proxy.ProxyServer;
+import dev.interlock.proxy.ResultRecorder;
 import dev.interlock.proxy.TrustBundle;
 import dev.interlock.service.GuardService;
 import dev.interlock.service.Submission;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Starts the HTTPS proxy as part of the guard service: the hosts it decrypts follow the loaded packs and the
@@ -36,20 +34,12 @@ final class ProxyStarter {
         });
         ProxyConfig config = ProxyConfig.defaults(guard.settings().proxyPort(), hosts)
                 .withMaxBodyBytes(guard.settings().proxyMaxBodyKb() * 1024);
-        ExecutorService auditWriter = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "interlock-proxy-audit");
-            t.setDaemon(true);
-            return t;
-        });
         ProxyGuard decide = (call, origin, gone) -> guard.decide(call, origin, new Submission(true, gone, null));
-        return ProxyServer.start(config, decide, ca, e -> auditWriter.execute(() -> record(guard, e)));
+        return ProxyServer.start(config, decide, ca, results(guard));
     }
 
-    static void record(GuardService guard, ProxyExchange e) {
-        try {
-            guard.attachResult(ProxyResults.report(e));
-        } catch (RuntimeException x) {
-            System.err.println("interlock: cannot record the proxy result of " + e.call().summary() + ": " + x.getMessage());
-        }
+    /** Upstream status and size (or why nothing was sent) as a result row on each request's audit entry. */
+    static ResultRecorder results(GuardService guard) {
+        return new ResultRecorder(e -> guard.attachResult(ProxyResults.report(e)), 4);
     }
 }

@@ -1044,10 +1044,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** Copies headers except the hop-by-hop ones (and any the {@code Connection} header names). */
     static void copyEndToEnd(HttpHeaders from, HttpHeaders to) {
         List<String> named = from.getAll(HttpHeaderNames.CONNECTION);
-        java.util.Set<String> drop = new java.util.HashSet<>(HttpCalls.HOP_BY_HOP);
-        for (String v : named) {
-            for (String token : v.split(",")) {
-                drop.add(token.trim().toLowerCase(Locale.ROOT));
+        java.util.Set<String> drop = HttpCalls.HOP_BY_HOP;
+        if (!named.isEmpty()) {
+            drop = new java.util.HashSet<>(drop);
+            for (String v : named) {
+                for (String token : v.split(",")) {
+                    drop.add(token.trim().toLowerCase(Locale.ROOT));
+                }
             }
         }
         for (java.util.Map.Entry<String, String> h : from) {

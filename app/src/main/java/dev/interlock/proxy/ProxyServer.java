@@ -134,5 +134,13 @@ public final class ProxyServer implements AutoCloseable {
         }
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (runtime != null && runtime.observer() instanceof AutoCloseable c) {
+            try {
+                c.close(); // e.g. the result rows still queued are written before the audit log closes
+            } catch (Exception e) {
+                System.getLogger(ProxyServer.class.getName()).log(System.Logger.Level.WARNING,
+                        "proxy: closing the exchange observer failed", e);
+            }
+        }
     }
 }

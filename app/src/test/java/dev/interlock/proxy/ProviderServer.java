@@ -21,7 +21,8 @@ import javax.net.ssl.SSLContext;
  * that is not Interlock's). It records every request it receives, so tests can prove what never arrived.
  */
 final class ProviderServer implements AutoCloseable {
-    record Seen(String method, String path, String authorization, byte[] body) {
+    /** {@code fromPort}: the client's port, the same for every request that came over one connection. */
+    record Seen(String method, String path, String authorization, byte[] body, int fromPort) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -62,7 +63,7 @@ final class ProviderServer implements AutoCloseable {
         byte[] body = x.getRequestBody().readAllBytes();
         String path = x.getRequestURI().getPath();
         seen.add(new Seen(x.getRequestMethod(), x.getRequestURI().toString(),
-                x.getRequestHeaders().getFirst("Authorization"), body));
+                x.getRequestHeaders().getFirst("Authorization"), body, x.getRemoteAddress().getPort()));
         x.getResponseHeaders().set("X-Provider", "test");
         if (path.startsWith("/big")) {
             long n = Long.parseLong(x.getRequestURI().getQuery().replace("n=", ""));

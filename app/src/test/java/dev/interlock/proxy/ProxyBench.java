@@ -60,7 +60,9 @@ public final class ProxyBench {
                     .withUpstream(Upstream.redirectedForTests(Map.of(HOST + ":" + upPort, upstream.address()),
                             providerCa.certificate()));
             ProxyGuard decide = (call, origin, gone) -> guard.decide(call, origin, new Submission(true, gone, null));
-            try (ProxyServer proxy = ProxyServer.start(cfg, decide, ca, e -> { })) {
+            // As `interlock serve` runs it: each exchange's upstream status is attached to its audit row.
+            ResultRecorder results = new ResultRecorder(e -> guard.attachResult(ProxyResults.report(e)), 4);
+            try (ProxyServer proxy = ProxyServer.start(cfg, decide, ca, results)) {
                 String url = "https://" + HOST + ":" + upPort + "/graphql/v2";
                 String body = "{\"query\":\"query { me { name } }\"}";
                 System.out.println("== Interlock proxy benchmark (loopback, " + Runtime.getRuntime().availableProcessors()
@@ -72,7 +74,7 @@ public final class ProxyBench {
                 long[] p = latencies(viaInterlock, url, body, 1500, 3000);
                 System.out.printf("latency direct          p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms%n", ms(d, 50), ms(d, 90), ms(d, 99));
                 System.out.printf("latency via Interlock   p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms%n", ms(p, 50), ms(p, 90), ms(p, 99));
-                System.out.printf("added latency (p50)     %7.3f ms   (inspect: TLS end + policy + audit commit + upstream TLS)%n",
+                System.out.printf("added latency (p50)     %7.3f ms   (inspect: TLS end + policy + audit commit + upstream TLS; result row attached after)%n",
                         ms(p, 50) - ms(d, 50));
 
                 // The same proxy with the policy engine alone (no broker, no audit commit): what the proxy itself costs.

@@ -197,6 +197,8 @@ class ProxyEndToEndTest {
         }
         assertEquals(1, fx.proxy.acceptedConnections() - before);
         assertEquals(20, fx.server(RAILWAY).seen.size());
+        assertEquals(1, fx.server(RAILWAY).seen.stream().map(ProviderServer.Seen::fromPort).distinct().count(),
+                "upstream, the proxy reuses one keep-alive connection too");
     }
 
     @Test
