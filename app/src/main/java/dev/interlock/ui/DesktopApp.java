@@ -259,6 +259,7 @@ public final class DesktopApp implements TrayMenu.Commands {
             PacksView packs = new PacksView(guard::engine, () -> guard.settings().disabled(), this::saveDisabled);
             SettingsView settings = new SettingsView(guard::settings, this::saveSettings,
                     Autostart.forThisUser(Autostart.currentLauncher()));
+            timeline.showPending(guard.desk(), this::openPending);
             main = new MainWindow(timeline, packs, settings);
         }
         return main;
