@@ -1,13 +1,10 @@
 package dev.interlock.ui;
 
 import dev.interlock.audit.AuditRecord;
-import dev.interlock.broker.AnswerRejectedException;
 import dev.interlock.broker.ApprovalListener;
-import dev.interlock.broker.HumanAnswer;
 import dev.interlock.broker.PendingApproval;
 import dev.interlock.broker.Resolution;
 import dev.interlock.config.Settings;
-import dev.interlock.policy.Severity;
 import dev.interlock.service.GuardService;
 import dev.interlock.ui.fx.Fx;
 import dev.interlock.ui.fx.Theme;
@@ -55,7 +52,6 @@ public final class DesktopApp implements TrayMenu.Commands {
     private MainWindow main;
     private KillSwitchHotkey hotkey;
     private TrayStatus status = TrayStatus.protectedNow();
-    private volatile Instant pausedUntil;
     private final Set<String> missedApprovals = new java.util.HashSet<>();
     private boolean shown;
 
@@ -111,7 +107,6 @@ public final class DesktopApp implements TrayMenu.Commands {
     private void build() {
         Theme.apply();
         prompt = new PromptWindow(guard.desk(), Clock.systemUTC(), PromptWindow.INPUT_GUARD_MILLIS);
-        prompt.skipWhen(this::answeredByPause);
         prompt.preselect(() -> switch (guard.settings().defaultGrant()) {
             case "minutes" -> dev.interlock.broker.Grant.Lifetime.MINUTES;
             case "session" -> dev.interlock.broker.Grant.Lifetime.SESSION;
@@ -122,9 +117,6 @@ public final class DesktopApp implements TrayMenu.Commands {
         guard.desk().subscribe(new ApprovalListener() {
             @Override
             public void added(PendingApproval p) {
-                if (answeredByPause(p)) {
-                    answerPaused(p);
-                }
             }
 
             @Override
@@ -138,6 +130,11 @@ public final class DesktopApp implements TrayMenu.Commands {
             @Override
             public void frozenChanged(boolean frozen) {
                 Fx.run(() -> update(status.withFrozen(frozen)));
+            }
+
+            @Override
+            public void pauseChanged(Instant until) {
+                Fx.run(() -> update(status.withPausedUntil(until)));
             }
         });
         prompt.attach();
@@ -199,11 +196,7 @@ public final class DesktopApp implements TrayMenu.Commands {
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
         }
-        Instant until = pausedUntil;
-        if (until != null && Instant.now().isAfter(until)) {
-            pausedUntil = null;
-            until = null;
-        }
+        Instant until = guard.broker().pausedUntil().orElse(null);
         update(status.withProblems(problems).withPausedUntil(until).withFrozen(guard.desk().frozen()));
     }
 
@@ -233,23 +226,6 @@ public final class DesktopApp implements TrayMenu.Commands {
                 }
             });
         }
-    }
-
-    private boolean answeredByPause(PendingApproval p) {
-        Instant until = pausedUntil;
-        return until != null && Instant.now().isBefore(until) && p.decision().severity() != Severity.CRITICAL;
-    }
-
-    private void answerPaused(PendingApproval p) {
-        Thread t = new Thread(() -> {
-            try {
-                guard.desk().answer(p.id(), HumanAnswer.allowOnce("pause", null));
-            } catch (AnswerRejectedException e) {
-                // decided in the meantime: nothing to do
-            }
-        }, "interlock-pause");
-        t.setDaemon(true);
-        t.start();
     }
 
     private MainWindow main() {
@@ -309,18 +285,14 @@ public final class DesktopApp implements TrayMenu.Commands {
 
     @Override
     public void pause(Duration d) {
-        pausedUntil = Instant.now().plus(d);
-        update(status.withPausedUntil(pausedUntil));
-        for (PendingApproval p : guard.desk().pending()) {
-            if (answeredByPause(p)) {
-                answerPaused(p);
-            }
-        }
+        // the broker owns the pause (hooks, `interlock status` and the API see it); it resolves covered asks itself
+        guard.broker().pause(d, "human:tray");
+        update(status.withPausedUntil(guard.broker().pausedUntil().orElse(null)));
     }
 
     @Override
     public void resume() {
-        pausedUntil = null;
+        guard.broker().resume("human:tray");
         update(status.withPausedUntil(null));
     }
 

@@ -58,10 +58,10 @@ public final class TrayMenu {
         out.add(new Item("settings", "Settings…", Feather.SETTINGS, c::openSettings, true));
         out.add(Item.separatorItem());
         if (s.paused()) {
-            out.add(new Item("resume", "Resume protection", Feather.PLAY, c::resume, true));
+            out.add(new Item("resume", "Resume prompts", Feather.PLAY, c::resume, true));
         } else {
-            out.add(new Item("pause15", "Pause for 15 minutes", Feather.PAUSE, () -> c.pause(java.time.Duration.ofMinutes(15)), !s.frozen()));
-            out.add(new Item("pause60", "Pause for 1 hour", Feather.PAUSE_CIRCLE, () -> c.pause(java.time.Duration.ofHours(1)), !s.frozen()));
+            out.add(new Item("pause15", "Pause prompts for 15 minutes", Feather.PAUSE, () -> c.pause(java.time.Duration.ofMinutes(15)), !s.frozen()));
+            out.add(new Item("pause60", "Pause prompts for 1 hour", Feather.PAUSE_CIRCLE, () -> c.pause(java.time.Duration.ofHours(1)), !s.frozen()));
         }
         if (s.frozen()) {
             out.add(new Item("thaw", "Unfreeze agents", Feather.UNLOCK, c::thaw, true));

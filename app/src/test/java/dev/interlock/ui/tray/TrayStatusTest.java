@@ -86,4 +86,12 @@ class TrayStatusTest {
         assertTrue(frozenPaused.contains("thaw") && frozenPaused.contains("resume"));
         assertFalse(frozenPaused.contains("freeze") || frozenPaused.contains("pause15"));
     }
+    @Test
+    void thePausedTooltipSaysWhatStillAsks() {
+        TrayStatus paused = TrayStatus.protectedNow().withPausedUntil(Instant.now().plusSeconds(900));
+        assertTrue(paused.headline().contains("critical and production still ask"), paused.headline());
+        assertTrue(paused.tooltip().contains(dev.interlock.broker.Broker.PAUSE_SEMANTICS), paused.tooltip());
+        assertTrue(paused.withPending(1).tooltip().contains("paused until"), "a pending ask does not hide the pause");
+        assertEquals(TrayStatus.protectedNow().headline(), TrayStatus.protectedNow().tooltip());
+    }
 }
