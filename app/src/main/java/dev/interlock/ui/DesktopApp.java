@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -63,18 +62,7 @@ public final class DesktopApp implements TrayMenu.Commands {
 
     /** Why no desktop UI can run here (no display, headless JVM), or empty when one can. */
     public static Optional<String> whyNoDisplay() {
-        if (Boolean.getBoolean("java.awt.headless")) {
-            return Optional.of("java.awt.headless is set");
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("linux") || os.contains("bsd")) {
-            String display = System.getenv("DISPLAY");
-            if (display == null || display.isBlank()) {
-                return Optional.of(System.getenv("WAYLAND_DISPLAY") != null
-                        ? "Wayland without XWayland (DISPLAY is not set)" : "no display (DISPLAY is not set)");
-            }
-        }
-        return Optional.empty();
+        return DesktopProbe.whyNoDisplay(System.getenv());
     }
 
     /**
