@@ -578,6 +578,36 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Every workspace agents acted in (actions only; the file watcher's own rows left out), most recently used
+     * first, at most {@code limit}. Reads the whole table: call it off the UI thread.
+     */
+    public List<WorkspaceUse> workspaces(int limit) {
+        String sql = "SELECT workspace, agent, count(*), max(ts) FROM audit WHERE type = 'action' AND workspace IS NOT NULL "
+                + "AND workspace <> '' AND coalesce(agent, '') <> 'watcher' GROUP BY workspace, agent";
+        java.util.Map<String, long[]> totals = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Map<String, Long>> agents = new java.util.HashMap<>();
+        synchronized (reader) {
+            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    String ws = rs.getString(1);
+                    long[] t = totals.computeIfAbsent(ws, k -> new long[2]);
+                    t[0] += rs.getLong(3);
+                    t[1] = Math.max(t[1], rs.getLong(4));
+                    agents.computeIfAbsent(ws, k -> new java.util.HashMap<>()).merge(nz(rs.getString(2)), rs.getLong(3), Long::sum);
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": workspace query failed: " + e.getMessage(), e);
+            }
+        }
+        List<WorkspaceUse> out = new ArrayList<>();
+        totals.forEach((ws, t) -> out.add(new WorkspaceUse(ws, t[0], Instant.ofEpochMilli(t[1]),
+                agents.get(ws).entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(java.util.Map.Entry::getKey).filter(a -> !a.isEmpty()).toList())));
+        out.sort(java.util.Comparator.comparing(WorkspaceUse::lastSeen).reversed());
+        return out.size() > limit ? List.copyOf(out.subList(0, Math.max(0, limit))) : out;
+    }
+
     /** The query plan SQLite picks for a keyset page (tests check that it seeks by index, never scans). */
     public List<String> keysetPlan(AuditFilter filter) {
         AuditSql.Where w = AuditSql.where(filter, false).and("a.id < ?", Long.MAX_VALUE);

@@ -21,6 +21,12 @@ import dev.interlock.ui.tray.SystemTrayHost;
 import dev.interlock.ui.tray.TrayHost;
 import dev.interlock.ui.tray.TrayMenu;
 import dev.interlock.ui.tray.TrayStatus;
+import dev.interlock.ui.workspaces.WorkspacesView;
+import dev.interlock.correlate.AllowedCredentials;
+import dev.interlock.correlate.Correlators;
+import dev.interlock.secrets.Fingerprints;
+import dev.interlock.secrets.SecretFinder;
+import dev.interlock.secrets.WorkspaceScanner;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -224,9 +230,30 @@ public final class DesktopApp implements TrayMenu.Commands {
             SettingsView settings = new SettingsView(guard::settings, this::saveSettings,
                     Autostart.forThisUser(Autostart.currentLauncher()));
             timeline.showPending(guard.desk(), this::openPending);
-            main = new MainWindow(timeline, packs, settings);
+            main = new MainWindow(timeline, packs, settings, workspacesView());
+            timeline.onScanWorkspace(ws -> {
+                main.workspaces().select(ws);
+                main.show(MainWindow.Page.WORKSPACES);
+            });
         }
         return main;
+    }
+
+    /** The workspaces view over the real scanner (the same detectors as `interlock scan`) and allowed labels. */
+    private WorkspacesView workspacesView() {
+        WorkspacesView.Scanner scanner = dir -> {
+            Fingerprints fp = Fingerprints.forInstall(guard.dataDir());
+            return new WorkspaceScanner(SecretFinder.fromPacks(guard.engine().packs(), fp))
+                    .scan(dir, WorkspaceScanner.Options.defaults(), n -> { });
+        };
+        WorkspacesView.AllowedLookup allowed = (ws, fp) -> {
+            try {
+                return AllowedCredentials.load(Correlators.allowedCredentialsFile(guard.dataDir())).allowed(ws, fp);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        };
+        return new WorkspacesView(() -> guard.audit().workspaces(500), scanner, allowed);
     }
 
     private void saveDisabled(Set<String> off) {
@@ -264,6 +291,11 @@ public final class DesktopApp implements TrayMenu.Commands {
     @Override
     public void openPacks() {
         main().show(MainWindow.Page.PACKS);
+    }
+
+    @Override
+    public void openWorkspaces() {
+        main().show(MainWindow.Page.WORKSPACES);
     }
 
     @Override

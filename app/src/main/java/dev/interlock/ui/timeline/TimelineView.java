@@ -555,6 +555,12 @@ public final class TimelineView {
         addFilter(m, "workspace", r.workspace());
         addFilter(m, "severity", r.severity());
         addFilter(m, "session", r.sessionId());
+        if (scanWorkspace != null && r.workspace() != null && !r.workspace().isBlank()) {
+            MenuItem scan = new MenuItem("Scan " + Rows.text(dev.interlock.ui.prompt.Paths.tilde(r.workspace()))
+                    + " for credentials…", new FontIcon(Feather.SHIELD));
+            scan.setOnAction(e -> scanWorkspace.accept(r.workspace()));
+            m.getItems().addAll(new SeparatorMenuItem(), scan);
+        }
         return m;
     }
 
@@ -579,6 +585,13 @@ public final class TimelineView {
             default -> null;
         };
         addToken(key, v);
+    }
+
+    private Consumer<String> scanWorkspace;
+
+    /** Adds "Scan this workspace for credentials" to the row menu (opens the workspaces view). */
+    public void onScanWorkspace(Consumer<String> open) {
+        this.scanWorkspace = open;
     }
 
     private static void copy(String text) {

@@ -21,6 +21,11 @@ public final class TrayMenu {
 
         void openSettings();
 
+        /** The workspaces agents used and the credentials an agent can read there. */
+        default void openWorkspaces() {
+            openTimeline();
+        }
+
         void pause(java.time.Duration d);
 
         void resume();
@@ -55,6 +60,7 @@ public final class TrayMenu {
         out.add(new Item("timeline", s.missed() > 0 ? "Open timeline (" + s.missed() + " missed)…" : "Open timeline…",
                 Feather.ACTIVITY, c::openTimeline, true));
         out.add(new Item("packs", "Packs and rules…", Feather.LAYERS, c::openPacks, true));
+        out.add(new Item("workspaces", "Workspaces and secrets…", Feather.FOLDER, c::openWorkspaces, true));
         out.add(new Item("settings", "Settings…", Feather.SETTINGS, c::openSettings, true));
         out.add(Item.separatorItem());
         if (s.paused()) {
