@@ -45,7 +45,9 @@ final class Remedies {
 
     /** The {@code interlock credentials allow} command for this finding in this workspace. */
     static String allowCommand(WorkspaceScanner.Item item, String workspace) {
-        return "interlock credentials allow " + item.fingerprint() + " --workspace " + shellQuote(workspace)
+        String tilde = dev.interlock.ui.prompt.Paths.tilde(workspace);
+        String ws = tilde.startsWith("~/") && tilde.substring(2).matches("[A-Za-z0-9_./+-]+") ? tilde : shellQuote(workspace);
+        return "interlock credentials allow " + item.fingerprint() + " --workspace " + ws
                 + " --label " + shellQuote((item.provider().equals("any") ? "" : item.provider() + " ") + item.kind());
     }
 

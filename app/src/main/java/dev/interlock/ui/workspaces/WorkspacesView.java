@@ -156,7 +156,7 @@ public final class WorkspacesView {
         right.setPadding(new Insets(8, 12, 8, 8));
         SplitPane split = new SplitPane(workspaceTable, right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.43);
         root.setCenter(split);
         status.setId("workspaces-status");
         status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -332,16 +332,16 @@ public final class WorkspacesView {
         workspaceTable.setPlaceholder(new Label("No workspaces yet: they appear once an agent acts in one."));
         workspaceTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         workspaceTable.getColumns().setAll(List.of(
-                col("Workspace", 190, r -> SafeText.oneLine(Paths.tilde(r.use.workspace()))),
-                col("Agents", 110, r -> SafeText.oneLine(String.join(", ", r.use.agents()))),
+                col("Workspace", 150, r -> SafeText.oneLine(Paths.tilde(r.use.workspace()))),
+                col("Agents", 105, r -> SafeText.oneLine(String.join(", ", r.use.agents()))),
                 col("Actions", 60, r -> String.format(Locale.US, "%,d", r.use.actions())),
-                col("Last used", 90, r -> WHEN.format(r.use.lastSeen().atZone(ZoneId.systemDefault()))),
+                col("Last used", 112, r -> WHEN.format(r.use.lastSeen().atZone(ZoneId.systemDefault()))),
                 stateColumn()));
         workspaceTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showWorkspace(b));
     }
 
     private TableColumn<WorkspaceRow, String> stateColumn() {
-        TableColumn<WorkspaceRow, String> c = col("Credentials", 110, r -> r.state);
+        TableColumn<WorkspaceRow, String> c = col("Credentials", 132, r -> r.state);
         c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String v, boolean empty) {
@@ -372,12 +372,12 @@ public final class WorkspacesView {
         findingTable.setId("workspaces-findings");
         findingTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         findingTable.getColumns().setAll(List.of(
-                col("File", 190, (FindingRow f) -> f.file()),
-                col("Line", 44, (FindingRow f) -> String.valueOf(f.line())),
-                col("Kind", 150, (FindingRow f) -> f.kind()),
-                col("Value (masked)", 150, (FindingRow f) -> f.masked()),
-                col("Risk", 300, (FindingRow f) -> f.risk()),
-                col("What to do", 420, (FindingRow f) -> f.suggestion())));
+                col("File", 170, (FindingRow f) -> f.file()),
+                col("Line", 54, (FindingRow f) -> String.valueOf(f.line())),
+                col("Kind", 170, (FindingRow f) -> f.kind()),
+                col("Value (masked)", 140, (FindingRow f) -> f.masked()),
+                col("Risk", 260, (FindingRow f) -> f.risk()),
+                col("What to do", 520, (FindingRow f) -> f.suggestion())));
         findingTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showFinding(b));
     }
 
@@ -433,8 +433,11 @@ public final class WorkspacesView {
         command.setId("workspaces-allow-command");
         command.getStyleClass().add("mono");
         command.setWrapText(true);
+        command.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(command, Priority.ALWAYS);
         Button copy = new Button("Copy command", new FontIcon(Feather.COPY));
         copy.getStyleClass().add(Styles.SMALL);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(f.allowCommand());
@@ -448,6 +451,7 @@ public final class WorkspacesView {
     private static Label wrapped(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.getStyleClass().add(Styles.TEXT_SMALL);
         return l;
     }
