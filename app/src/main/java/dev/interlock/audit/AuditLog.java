@@ -37,8 +37,8 @@ import java.util.function.Consumer;
 
 /**
  * The audit log: one SQLite file in WAL mode, one hash-chained table. Writes are serialised on one connection
- * and committed before the call returns (so a reply sent after {@link #recordAction} never outruns its row;
- * {@code synchronous=NORMAL} in WAL mode keeps committed rows through a crash of the process, the power-loss
+ * and committed before the call returns (so a reply sent after {@link #recordAction} never outruns its row); rows
+ * that arrive together share one transaction (group commit). {@code synchronous=NORMAL} in WAL mode keeps committed rows through a crash of the process, the power-loss
  * window being the last transactions before the OS flushed). Reads use their own connection.
  *
  * <p>Hash chain: each row stores {@code prev_hash} and {@code hash = sha256(prev_hash + canonical content)},
@@ -287,20 +287,83 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** A row waiting to be written by whichever caller holds the write lock next (group commit). */
+    private static final class Pending {
+        final Row row;
+        AuditRecord written;
+        RuntimeException failed;
+
+        Pending(Row row) {
+            this.row = row;
+        }
+
+        boolean done() {
+            return written != null || failed != null;
+        }
+    }
+
+    private static final int MAX_BATCH = 256;
+    private final java.util.Queue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Group commit: every caller queues its row, then takes the write lock; whoever holds it writes every queued
+     * row in one transaction, so callers that waited for the lock usually find their row already committed. Each
+     * call still returns only after its own row is committed, and rows are chained in queue order.
+     */
     private long append(Row r) {
-        AuditRecord rec;
+        Pending mine = new Pending(r);
+        queue.add(mine);
         synchronized (writer) {
-            try {
-                begin();
-                rec = appendLocked(r);
-                commit();
-            } catch (SQLException e) {
-                rollbackQuietly();
-                throw new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
+            while (!mine.done()) {
+                writeBatch();
             }
         }
-        notifyListeners(rec);
-        return rec.id();
+        if (mine.failed != null) {
+            throw mine.failed;
+        }
+        notifyListeners(mine.written);
+        return mine.written.id();
+    }
+
+    /** Writes up to {@link #MAX_BATCH} queued rows in one transaction (write lock held). */
+    private void writeBatch() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<AuditRecord> written = new ArrayList<>(batch.size());
+        try {
+            beginAppending();
+            for (Pending p : batch) {
+                written.add(appendLocked(p.row));
+            }
+            commit();
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).written = written.get(i);
+            }
+        } catch (SQLException e) {
+            rollbackQuietly();
+            if (batch.size() == 1) {
+                batch.get(0).failed = new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
+            } else {
+                // One bad row must not fail its neighbours: write them one transaction each.
+                batch.forEach(this::writeAlone);
+            }
+        }
+    }
+
+    private void writeAlone(Pending p) {
+        try {
+            beginAppending();
+            p.written = appendLocked(p.row);
+            commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            p.failed = new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
+        }
     }
 
     private static final long HOUR = 3_600_000L;
@@ -315,9 +378,8 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Appends one row inside the caller's transaction (the write lock is held). */
+    /** Appends one row inside the caller's transaction (opened by {@link #beginAppending}; the write lock is held). */
     private AuditRecord appendLocked(Row r) throws SQLException {
-        refreshHead();
         r.id = lastId + 1;
         r.ts = System.currentTimeMillis();
         AuditRecord unhashed = r.toRecord(lastHash, null);
@@ -365,6 +427,15 @@ public final class AuditLog implements AutoCloseable {
         }
         lastHash = headHash != null ? headHash : maxHash != null ? maxHash : GENESIS;
         lastId = Math.max(headId, maxId);
+    }
+
+    /**
+     * Opens the write transaction and continues the chain from the head recorded in the file, read inside it so no
+     * other process can append in between (a rolled-back batch leaves nothing stale behind either).
+     */
+    private void beginAppending() throws SQLException {
+        begin();
+        refreshHead();
     }
 
     private void begin() throws SQLException {
@@ -788,7 +859,7 @@ public final class AuditLog implements AutoCloseable {
         synchronized (writer) {
             try {
                 long before = usedBytes();
-                begin();
+                beginAppending();
                 long through = 0;
                 if (maxAge != null && !maxAge.isZero() && !maxAge.isNegative()) {
                     long cutoff = System.currentTimeMillis() - maxAge.toMillis();
