@@ -68,16 +68,9 @@ public final class DesktopProbe {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
     }
 
-    /** AWT's own answer; isHeadless() first so a headless JVM never touches the toolkit. */
     static Check tray() {
-        if (java.awt.GraphicsEnvironment.isHeadless()) {
-            return new Check(false, "the JVM is headless");
-        }
-        boolean supported = java.awt.SystemTray.isSupported();
-        return supported ? new Check(true, "a tray host answers (SystemTray.isSupported)")
-                : new Check(false, isLinux() ? "no tray host on this desktop (GNOME needs the AppIndicator extension; "
-                + "plain X needs a tray such as trayer or stalonetray; pure Wayland has none)"
-                : "the desktop reports no system tray");
+        return dev.interlock.ui.tray.TraySupport.whyNot().map(why -> new Check(false, why))
+                .orElseGet(() -> new Check(true, "a tray host answers (SystemTray.isSupported)"));
     }
 
     static Check hotkey(String text) {

@@ -307,10 +307,16 @@ public final class TimelineView {
                     total.set(mine.size());
                     showCount(filter, mine.size());
                 }
-                refreshChart(filter, gen);
+                if (System.nanoTime() - lastLiveChart > CHART_EVERY_NANOS) {
+                    lastLiveChart = System.nanoTime(); // the chart moves slowly; rows move at once
+                    refreshChart(filter, gen);
+                }
             }
         }));
     }
+
+    private static final long CHART_EVERY_NANOS = 5_000_000_000L;
+    private long lastLiveChart;
 
     /** A new snapshot (retention removed rows, or a burst arrived) that keeps the selected event selected. */
     private void reloadKeepingSelection() {
