@@ -264,6 +264,10 @@ public final class TimelineView {
         if (closed || rows == null) {
             return;
         }
+        javafx.stage.Window w = root.getScene() == null ? null : root.getScene().getWindow();
+        if (w == null || !w.isShowing()) {
+            return; // nobody is looking: opening the window again reloads (MainWindow.show → refresh)
+        }
         if (batch.pruned()) {
             reloadKeepingSelection();
             return;

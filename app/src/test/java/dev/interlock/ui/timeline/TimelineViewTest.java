@@ -294,4 +294,25 @@ class TimelineViewTest {
         robot.clickOn("#timeline-pending-review");
         assertEquals(1, reviews[0]);
     }
+
+    @Test
+    void aHiddenTimelineDoesNotReadUntilItIsShownAgain(FxRobot robot) throws Exception {
+        open(300);
+        long before = view.totalProperty().get();
+        Fx.await(() -> {
+            stage.hide();
+            return null;
+        });
+        record("echo while-hidden");
+        Thread.sleep(800);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, view.totalProperty().get(), "no refresh while nobody looks");
+        Fx.await(() -> {
+            stage.show();
+            view.refresh();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.totalProperty().get() == before + 1);
+        assertEquals("echo while-hidden", Fx.await(() -> view.table().getItems().get(0)).summary());
+    }
 }
