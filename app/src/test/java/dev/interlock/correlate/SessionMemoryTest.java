@@ -169,6 +169,21 @@ class SessionMemoryTest {
     }
 
     @Test
+    void aCredentialAllowedByAnotherProcessCountsAtOnceAlsoInSubdirectoriesOfTheWorkspace() throws Exception {
+        read("legacy/config_backup.json");
+        String fp = memory.sightings(origin).get(0).fingerprint();
+        // `interlock credentials allow` runs in its own process and writes the file the service has loaded.
+        AllowedCredentials.load(data.resolve("allowed.json"))
+                .add(new AllowedCredentials.Entry(ws.toString(), fp, "staging deploy token"));
+        Origin inSubdir = new Origin("claude-code", "s1", null, ws.resolve("app").toString(), null);
+        Decision d = memory.assess(volumeDelete(TOKEN), inSubdir, destructive());
+        assertEquals(Severity.HIGH, d.severity(), d.notes().toString());
+        Files.writeString(data.resolve("allowed.json"), "{ not a list");
+        assertEquals(Severity.CRITICAL, memory.assess(volumeDelete(TOKEN), origin, destructive()).severity(),
+                "a broken file allows nothing");
+    }
+
+    @Test
     void otherSessionsAndOtherTokensAreNotConnected() {
         read("legacy/config_backup.json");
         Origin other = new Origin("claude-code", "s2", null, ws.toString(), null);
