@@ -60,13 +60,13 @@ public final class ShellMatcherFactory implements MatcherFactory {
             }
         }
         String target = target(spec);
-        if (target != null && target.startsWith("flag:")) {
-            valueFlags.add(target.substring(5)); // the flag named as target takes a value
-        }
-        return new ShellMatcher(Set.copyOf(commands), subcommand, valueFlags, flags(spec, "flags_all"),
+        List<String> targetFlags = target != null && target.startsWith("flag:")
+                ? List.of(target.substring(5)) : List.of();
+        valueFlags.addAll(targetFlags); // a flag named as target takes a value
+        return new ShellMatcher(Set.copyOf(commands), subcommand, Set.copyOf(valueFlags), flags(spec, "flags_all"),
                 flags(spec, "flags_any"), flags(spec, "flags_none"), flagValues, regexes(spec, "args_any"),
                 regexes(spec, "args_all"), regexes(spec, "args_none"), classes(spec, "paths_any"),
-                classes(spec, "paths_all"), regex(spec, "stdin"), regex(spec, "text"), target);
+                classes(spec, "paths_all"), regex(spec, "stdin"), regex(spec, "text"), target, targetFlags);
     }
 
     private static List<String> flags(YNode spec, String key) throws PackException {
@@ -139,10 +139,35 @@ public final class ShellMatcherFactory implements MatcherFactory {
                                 Map<String, Pattern> flagValues,
                                 List<Pattern> argsAny, List<Pattern> argsAll, List<Pattern> argsNone,
                                 Set<PathClass> pathsAny, Set<PathClass> pathsAll, Pattern stdin, Pattern text,
-                                String target) implements Matcher {
+                                String target, List<String> targetFlags) implements Matcher {
         @Override
         public String subjectType() {
             return CommandSubject.TYPE;
+        }
+
+        /**
+         * A flag that any shell matcher of the rule names as the target of the same program takes a value here
+         * too, so that {@code frob --name keep db delete} has the positionals {@code db delete} for every
+         * matcher of the rule, {@code unless} ones included.
+         */
+        @Override
+        public Matcher inRule(List<Matcher> rule) {
+            Set<String> more = new HashSet<>();
+            for (Matcher m : rule) {
+                if (m instanceof ShellMatcher s && s != this && !java.util.Collections.disjoint(s.commands, commands)) {
+                    for (String f : s.targetFlags) {
+                        if (!valueFlags.contains(f)) {
+                            more.add(f);
+                        }
+                    }
+                }
+            }
+            if (more.isEmpty()) {
+                return this;
+            }
+            more.addAll(valueFlags);
+            return new ShellMatcher(commands, subcommand, Set.copyOf(more), flagsAll, flagsAny, flagsNone, flagValues,
+                    argsAny, argsAll, argsNone, pathsAny, pathsAll, stdin, text, target, targetFlags);
         }
 
         @Override
@@ -220,8 +245,13 @@ public final class ShellMatcherFactory implements MatcherFactory {
                 int n = Integer.parseInt(target.substring(4));
                 return n <= rest.size() ? rest.get(n - 1).text() : null;
             }
-            ArgView.Flag f = v.find(target.substring(5));
-            return f == null || f.value() == null ? null : f.value().text();
+            for (String name : targetFlags) {
+                ArgView.Flag f = v.find(name);
+                if (f != null && f.value() != null) {
+                    return f.value().text();
+                }
+            }
+            return null;
         }
 
         private static boolean matchesAny(List<Pattern> ps, String s) {

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.interlock.action.ShellCommand;
 import dev.interlock.policy.Hit;
 import dev.interlock.policy.Matcher;
+import dev.interlock.policy.Pack;
+import dev.interlock.policy.PackTester;
+import dev.interlock.policy.Rule;
+import dev.interlock.policy.RuleMatch;
 import dev.interlock.policy.PackException;
 import dev.interlock.policy.Policies;
 import dev.interlock.policy.YNode;
+import java.io.StringReader;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +108,62 @@ class ShellMatcherTest {
                 "railway volume delete --volume v1").orElseThrow().target());
         assertEquals("/dev/sdb", hit("shell: {command: mkfs.ext4, target: last}", "mkfs.ext4 -L x /dev/sdb")
                 .orElseThrow().target());
+    }
+
+    @ParameterizedTest(name = "{1} -> {2}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
+            {command: frob, subcommand: [delete], target: 'flag:--name'} => frob delete --name prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name'} => frob delete --name=prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name'} => frob --name prod-db delete => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name'} => frob delete --name prod-db --yes => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:-n'} => frob delete -n prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:-n'} => frob delete -nprod-db => prod-db
+            {command: frob, subcommand: [delete, db], target: 'flag:--name'} => frob delete --name prod-db db => prod-db
+            """)
+    void aFlagNamedAsTargetTakesAValueWithoutValueFlags(String spec, String script, String target)
+            throws PackException {
+        assertEquals(target, hit("shell: " + spec, script).orElseThrow(() -> new AssertionError(
+                spec + " did not match " + script + ": " + Analysis.of(script).describe())).target());
+    }
+
+    /** A rule whose matchers disagree on whether --name takes a value would read `keep` as a positional. */
+    private static final String FROB_PACK = """
+            pack: frob
+            title: Frob
+            rules:
+              - id: db-delete
+                severity: critical
+                verdict: ask
+                explain: Deletes a frob database.
+                when:
+                  - shell: {command: frob, subcommand: [db, delete], target: "flag:--name"}
+                  - shell: {command: frob, subcommand: [db, destroy]}
+                unless:
+                  - shell: {command: frob, subcommand: [db, delete], args_any: ["^keep$"]}
+                examples:
+                  match:
+                    - "frob db delete --name keep"
+                    - "frob --name prod db destroy"
+                  no_match:
+                    - "frob db delete keep"
+            """;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = "=>", textBlock = """
+            frob db delete --name keep => keep
+            frob --name prod db destroy => (none)
+            frob --name=prod db destroy => (none)
+            frob db delete keep => (no match)
+            """)
+    void aFlagARuleNamesAsTargetTakesAValueInEveryMatcherOfTheRule(String script, String expected)
+            throws PackException {
+        Pack pack = Policies.loader().load(new StringReader(FROB_PACK), "frob.yaml", "frob");
+        Rule rule = pack.rules().get(0);
+        Optional<RuleMatch> m = Analysis.of(script).subjects.stream().map(rule::match).filter(Optional::isPresent)
+                .map(Optional::get).findFirst();
+        String got = m.isEmpty() ? "(no match)" : m.get().target() == null ? "(none)" : m.get().target();
+        assertEquals(expected, got);
+        assertTrue(PackTester.test(pack).passed(), () -> PackTester.test(pack).failures().toString());
     }
 
     @Test
