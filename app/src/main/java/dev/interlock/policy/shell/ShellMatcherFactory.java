@@ -49,19 +49,23 @@ public final class ShellMatcherFactory implements MatcherFactory {
             subcommand.add(new LinkedHashSet<>(List.of(s.split("\\|"))));
         }
         Set<String> valueFlags = new HashSet<>(flags(spec, "value_flags"));
-        Map<String, Pattern> flagValues = new LinkedHashMap<>();
+        Map<List<String>, Pattern> flagValues = new LinkedHashMap<>();
         if (spec.get("flag_values").isPresent()) {
             for (Map.Entry<String, YNode> e : spec.require("flag_values").entries().entrySet()) {
-                if (e.getKey().length() < 2 || !e.getKey().startsWith("-")) {
-                    throw e.getValue().error("'" + e.getKey() + "' in 'flag_values' is not a flag (flags start with -)");
+                List<String> aliases = List.of(e.getKey().split("\\|", -1));
+                for (String a : aliases) {
+                    if (a.length() < 2 || !a.startsWith("-")) {
+                        throw e.getValue().error("'" + a + "' in 'flag_values' is not a flag (flags start with -;"
+                                + " aliases are written --name|-n)");
+                    }
                 }
-                flagValues.put(e.getKey(), compile(e.getValue()));
-                valueFlags.add(e.getKey()); // a flag whose value is tested takes a value
+                flagValues.put(aliases, compile(e.getValue()));
+                valueFlags.addAll(aliases); // a flag whose value is tested takes a value
             }
         }
         String target = target(spec);
         List<String> targetFlags = target != null && target.startsWith("flag:")
-                ? List.of(target.substring(5)) : List.of();
+                ? List.of(target.substring(5).split("\\|")) : List.of();
         valueFlags.addAll(targetFlags); // a flag named as target takes a value
         return new ShellMatcher(Set.copyOf(commands), subcommand, Set.copyOf(valueFlags), flags(spec, "flags_all"),
                 flags(spec, "flags_any"), flags(spec, "flags_none"), flagValues, regexes(spec, "args_any"),
@@ -128,15 +132,16 @@ public final class ShellMatcherFactory implements MatcherFactory {
             return null;
         }
         String v = t.get().string();
-        if (!v.matches("arg:[1-9][0-9]*|flag:[-+].+|last")) {
-            throw t.get().error("target must be arg:N (N from 1), flag:--name or last, not '" + v + "'");
+        if (!v.matches("arg:[1-9][0-9]*|flag:[-+][^|]+(\\|[-+][^|]+)*|last")) {
+            throw t.get().error("target must be arg:N (N from 1), flag:--name (aliases: flag:--name|-n) or last, not '"
+                    + v + "'");
         }
         return v;
     }
 
     private record ShellMatcher(Set<String> commands, List<Set<String>> subcommand, Set<String> valueFlags,
                                 List<String> flagsAll, List<String> flagsAny, List<String> flagsNone,
-                                Map<String, Pattern> flagValues,
+                                Map<List<String>, Pattern> flagValues,
                                 List<Pattern> argsAny, List<Pattern> argsAll, List<Pattern> argsNone,
                                 Set<PathClass> pathsAny, Set<PathClass> pathsAll, Pattern stdin, Pattern text,
                                 String target, List<String> targetFlags) implements Matcher {
@@ -203,9 +208,8 @@ public final class ShellMatcherFactory implements MatcherFactory {
             if (flagsNone.stream().anyMatch(v::has)) {
                 return Optional.empty();
             }
-            for (Map.Entry<String, Pattern> e : flagValues.entrySet()) {
-                ArgView.Flag f = v.find(e.getKey());
-                if (f == null || f.value() == null || !e.getValue().matcher(f.value().text()).find()) {
+            for (Map.Entry<List<String>, Pattern> e : flagValues.entrySet()) {
+                if (!valueMatches(v, e.getKey(), e.getValue())) {
                     return Optional.empty();
                 }
             }
@@ -252,6 +256,17 @@ public final class ShellMatcherFactory implements MatcherFactory {
                 }
             }
             return null;
+        }
+
+        /** One of the aliases is given with a value that matches. */
+        private static boolean valueMatches(ArgView v, List<String> aliases, Pattern p) {
+            for (String name : aliases) {
+                ArgView.Flag f = v.find(name);
+                if (f != null && f.value() != null && p.matcher(f.value().text()).find()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean matchesAny(List<Pattern> ps, String s) {

@@ -64,6 +64,10 @@ class ShellMatcherTest {
             {command: truncate, flag_values: {-s: "^0$"}} => truncate -s0 f => true
             {command: truncate, flag_values: {--size: "^0$"}} => truncate --size=0 f => true
             {command: truncate, flag_values: {-s: "^0$"}} => truncate -s 10 f => false
+            {command: truncate, flag_values: {--size|-s: "^0$"}} => truncate -s 0 f => true
+            {command: truncate, flag_values: {--size|-s: "^0$"}} => truncate --size=0 f => true
+            {command: truncate, flag_values: {--size|-s: "^0$"}} => truncate -s 10 f => false
+            {command: truncate, flag_values: {--size|-s: "^0$"}} => truncate f => false
             {command: rm, args_none: ["^keep$"]} => rm a keep => false
             {command: rm, args_all: ["^a$", "^b$"]} => rm a b => true
             {command: rm, args_all: ["^a$"]} => rm a b => false
@@ -119,6 +123,13 @@ class ShellMatcherTest {
             {command: frob, subcommand: [delete], target: 'flag:-n'} => frob delete -n prod-db => prod-db
             {command: frob, subcommand: [delete], target: 'flag:-n'} => frob delete -nprod-db => prod-db
             {command: frob, subcommand: [delete, db], target: 'flag:--name'} => frob delete --name prod-db db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n'} => frob delete -n prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n'} => frob -n prod-db delete => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n'} => frob delete -yn prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n'} => frob delete --name=prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n|-g'} => frob delete -g rg => rg
+            {command: frob, subcommand: [delete], flag_values: {--method|-m: '^delete$'}, target: 'flag:--url|-u'} => frob delete -m delete -u https://x/y => https://x/y
+            {command: frob, subcommand: [delete], flag_values: {--method|-m: '^delete$'}, target: 'flag:--url|-u'} => frob delete --method=delete --url https://x/y => https://x/y
             """)
     void aFlagNamedAsTargetTakesAValueWithoutValueFlags(String spec, String script, String target)
             throws PackException {
@@ -188,6 +199,9 @@ class ShellMatcherTest {
             shell: {command: rm, paths_any: [space]} => unknown path class 'space'
             shell: {command: rm, flags_any: [r]} => is not a flag
             shell: {command: rm, target: 'arg:0'} => target must be
+            shell: {command: rm, target: 'flag:--name|n'} => target must be
+            shell: {command: rm, target: 'flag:--name|'} => target must be
+            shell: {command: rm, flag_values: {--a|b: x}} => is not a flag
             shell: {command: "rm -rf"} => is not a program name
             construct: {kinds: [evil]} => unknown construct kind 'evil'
             construct: {} => missing required key 'kinds'

@@ -1,0 +1,47 @@
+package dev.interlock.policy.packs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.interlock.action.ShellCommand;
+import dev.interlock.policy.Decision;
+import dev.interlock.policy.PackException;
+import dev.interlock.policy.Policies;
+import dev.interlock.policy.PolicyEngine;
+import dev.interlock.policy.RuleMatch;
+import dev.interlock.policy.Verdict;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Provider-pack decisions as a user sees them, with every bundled pack loaded: the rule that holds the command
+ * and the target a human must type, for the forms the engine learned for provider packs (flag aliases as
+ * targets, provider CLIs' raw-API commands, package-runner wrappers).
+ */
+class ProviderPackDecisionsTest {
+    private static final String CWD = "/home/dev/project";
+    private static PolicyEngine engine;
+
+    @BeforeAll
+    static void load() throws PackException {
+        engine = Policies.bundled();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            az group delete --name prod-rg --yes               | azure/resource-group-delete | prod-rg
+            az group delete -n prod-rg -y                      | azure/resource-group-delete | prod-rg
+            az group delete -g prod-rg                         | azure/resource-group-delete | prod-rg
+            az group delete --resource-group=prod-rg           | azure/resource-group-delete | prod-rg
+            az storage account delete -n acmeprod -g prod-rg -y | azure/storage-account-delete | acmeprod
+            az vm delete -g prod-rg -n web-1 -y                | azure/vm-delete             | web-1
+            az storage blob delete-batch -s uploads --account-name acmeprod | azure/storage-blob-delete-batch | uploads
+            """)
+    void holdsWithTheRuleAndTarget(String command, String rule, String target) {
+        Decision d = engine.evaluate(new ShellCommand(command, CWD));
+        assertEquals(Verdict.ASK, d.verdict(), d::summary);
+        RuleMatch m = d.matches().stream().filter(x -> x.qualifiedId().equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError(rule + " did not match: " + d.summary()));
+        assertEquals(target, m.target(), d::summary);
+    }
+}
