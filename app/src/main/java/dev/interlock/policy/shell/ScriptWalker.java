@@ -525,24 +525,16 @@ final class ScriptWalker {
     private void command(SyntaxNode n, Frame f, ShellState st, Io io) {
         WordReader words = new WordReader(f.src, f.map, st.vars);
         Map<String, String> assignments = new LinkedHashMap<>();
-        SyntaxNode name = null;
-        List<SyntaxNode> argNodes = new ArrayList<>();
+        Map<String, Word> assigned = new LinkedHashMap<>();
+        List<SyntaxNode> wordNodes = new ArrayList<>();
         Word stdin = io.stdin();
         List<Sub> subs = new ArrayList<>();
         for (SyntaxNode c : n.children) {
             subs.addAll(substitutions(c, f, st));
         }
         for (SyntaxNode c : n.children) {
-            if (c.is("variable_assignment") && name == null) {
-                SyntaxNode var = c.child("name");
-                SyntaxNode value = c.child("value");
-                if (var != null) {
-                    assignments.put(var.text(f.src), value == null ? "" : words.read(value).text());
-                }
-            } else if ("name".equals(c.field)) {
-                name = c;
-            } else if ("argument".equals(c.field)) {
-                argNodes.add(c);
+            if (c.is("variable_assignment") || "name".equals(c.field) || "argument".equals(c.field)) {
+                wordNodes.add(c);
             } else if (c.is("herestring_redirect")) {
                 SyntaxNode v = lastNamed(c);
                 if (v != null) {
@@ -552,15 +544,66 @@ final class ScriptWalker {
                 fileRedirect(c, f, st, words);
             }
         }
-        if (name == null) {
+        Word program = null;
+        List<Word> args = new ArrayList<>(wordNodes.size());
+        for (List<SyntaxNode> word : touching(wordNodes)) {
+            SyntaxNode head = word.get(0);
+            if (program == null && head.is("variable_assignment")) {
+                SyntaxNode var = head.child("name");
+                List<SyntaxNode> value = new ArrayList<>(word.subList(1, word.size()));
+                if (head.child("value") != null) {
+                    value.add(0, head.child("value"));
+                }
+                if (var != null) {
+                    Word w = value.isEmpty() ? null : words.read(value);
+                    assignments.put(var.text(f.src), w == null ? "" : w.text());
+                    assigned.put(var.text(f.src), w);
+                }
+            } else if (program == null && !assigned.isEmpty() && ASSIGNMENT.matcher(head.text(f.src)).lookingAt()) {
+                // an assignment after one whose value the grammar split (X=/$A/$B/x Y=2 cmd)
+                Word w = words.read(word);
+                int eq = w.text().indexOf('=');
+                String var = w.text().substring(0, eq).replace("+", "");
+                assignments.put(var, w.text().substring(eq + 1));
+                assigned.put(var, null);
+            } else if (program == null) {
+                program = word.size() == 1 && "name".equals(head.field) ? readName(head, words) : words.read(word);
+            } else {
+                args.add(words.read(word));
+            }
+        }
+        if (program == null) {
+            // only assignments (the grammar took the rest of a split value for a command name): they stay set
+            for (Map.Entry<String, Word> e : assigned.entrySet()) {
+                Word w = e.getValue();
+                if (w != null && w.literal()) {
+                    st.vars.put(e.getKey(), w.text());
+                } else {
+                    st.vars.remove(e.getKey());
+                }
+            }
             return;
         }
-        Word program = readName(name, words);
-        List<Word> args = new ArrayList<>(argNodes.size());
-        for (SyntaxNode a : argNodes) {
-            args.add(words.read(a));
-        }
         run(program, null, args, assignments, new Io(stdin, io.piped()), f, st, f.via, subs, 0);
+    }
+
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]*\\+?=");
+
+    /** Nodes grouped into shell words: nodes with no blank between them are one word. */
+    private static List<List<SyntaxNode>> touching(List<SyntaxNode> nodes) {
+        List<List<SyntaxNode>> out = new ArrayList<>(nodes.size());
+        List<SyntaxNode> cur = null;
+        for (SyntaxNode c : nodes) {
+            if (cur != null && cur.get(cur.size() - 1).end == c.start) {
+                cur.add(c);
+            } else {
+                cur = new ArrayList<>(2);
+                cur.add(c);
+                out.add(cur);
+            }
+        }
+        return out;
     }
 
     /**

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.interlock.action.FileAccess;
 import dev.interlock.policy.Span;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ShellAnalyzerTest {
@@ -111,6 +113,43 @@ class ShellAnalyzerTest {
         assertTrue(rms.get(0).args().get(1).literal());
         assertFalse(rms.get(1).args().get(0).literal());
         assertTrue(a.constructs().isEmpty(), a.describe());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
+            rm -rf /$A/y/$B/z => /$A/y/$B/z
+            rm -rf /$A/$B => /$A/$B
+            rm -rf $A$B/x => $A$B/x
+            rm -rf ${A}/y/${B}/z => ${A}/y/${B}/z
+            rm -rf /$A/y/$(date)/z => /$A/y/$(date)/z
+            rm -rf /data/$A-$B.bak => /data/$A-$B.bak
+            A=/srv; rm -rf $A/y/$B/z => /srv/y/$B/z
+            A=/srv; B=old; rm -rf $A/y/$B/z => /srv/y/old/z
+            rm -rf "$A"/y/$B/z => $A/y/$B/z
+            """)
+    void anUnquotedWordWithSeveralExpansionsStaysOneWord(String script, String word) {
+        Analysis a = Analysis.of(script);
+        assertEquals(List.of("-rf", word), a.args("rm"), a.describe());
+        CommandSubject rm = a.last("rm");
+        Word w = rm.args().get(1);
+        assertEquals(script.endsWith("old; rm -rf $A/y/$B/z"), w.literal(), "literal only when every part is known");
+        assertEquals(script.substring(script.indexOf("-rf ") + 4), script.substring(w.start(), w.end()));
+    }
+
+    @Test
+    void anAssignmentWhoseValueHasSeveralExpansionsDoesNotHideTheCommand() {
+        Analysis a = Analysis.of("X=/$A/y/$B/z Y=2 rm -rf /");
+        assertEquals(List.of("rm"), a.programs(), a.describe());
+        assertEquals(List.of("-rf", "/"), a.args("rm"));
+        assertEquals(Map.of("X", "/$A/y/$B/z", "Y", "2"), a.last("rm").assignments());
+
+        Analysis b = Analysis.of("A=/srv; B=old; X=$A/y/$B/z; rm -rf $X");
+        assertEquals(List.of("rm"), b.programs(), b.describe());
+        assertEquals(List.of("-rf", "/srv/y/old/z"), b.args("rm"));
+        assertTrue(b.last("rm").args().get(1).literal());
+
+        Analysis c = Analysis.of("$A/y/$B/rm -rf x");
+        assertEquals(List.of("dynamic-command"), c.kinds(), c.describe());
     }
 
     @Test
