@@ -184,6 +184,7 @@ public final class HttpMatcherFactory implements MatcherFactory {
                 }
             }
             String sqlTarget = null;
+            Span sqlSpan = null;
             if (sql != null) {
                 bodyUsed = true;
                 Optional<Hit> h = sql.match(s);
@@ -191,8 +192,10 @@ public final class HttpMatcherFactory implements MatcherFactory {
                     return Optional.empty();
                 }
                 sqlTarget = h.get().target();
+                sqlSpan = h.get().span();
             }
-            Span span = bodyUsed ? s.bodyLoc().all()
+            Span span = sqlSpan != null ? sqlSpan
+                    : bodyUsed ? s.bodyLoc().all()
                     : !headers.isEmpty() && paths.isEmpty() ? s.headerSpan(headers.keySet().iterator().next())
                     : s.urlLoc().all();
             String t = target != null ? target.resolve(s, vars) : sqlTarget;

@@ -44,4 +44,17 @@ class ProviderPackDecisionsTest {
                 .orElseThrow(() -> new AssertionError(rule + " did not match: " + d.summary()));
         assertEquals(target, m.target(), d::summary);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            'curl -X POST https://api.supabase.com/v1/projects/abcdefghijklmnopqrst/database/query -H ''Content-Type: application/json'' -d ''{"query": "select 1; begin; truncate table public.profiles cascade; commit;"}''' | supabase/sql-query-drop | truncate table public.profiles cascade | public.profiles
+            """)
+    void carriedSqlIsShownAtTheStatement(String command, String rule, String span, String target) {
+        Decision d = engine.evaluate(new ShellCommand(command, CWD));
+        RuleMatch m = d.matches().stream().filter(x -> x.qualifiedId().equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError(rule + " did not match: " + d.summary()));
+        assertEquals(span, m.span().text(), d::summary);
+        assertEquals(command.indexOf(span), m.span().start());
+        assertEquals(target, m.target());
+    }
 }
