@@ -209,6 +209,41 @@ class DeriversTest {
     }
 
     @Test
+    void azRest() {
+        HttpSubject del = one("az rest --method delete --url https://management.azure.com/subscriptions/0000/resourceGroups/prod-rg?api-version=2021-04-01");
+        assertEquals("DELETE", del.method());
+        assertEquals("management.azure.com", del.host());
+        assertEquals("/subscriptions/0000/resourceGroups/prod-rg", del.path());
+        assertEquals(List.of("2021-04-01"), del.query().get("api-version"));
+        // a URL without a host is an ARM resource ID; -m/-u, upper or lower case, attached values
+        HttpSubject rel = one("az rest -m DELETE -u /subscriptions/{subscriptionId}/resourceGroups/rg/providers/Microsoft.Web/sites/api?api-version=2022-03-01");
+        assertEquals("DELETE", rel.method());
+        assertEquals("management.azure.com", rel.host());
+        assertEquals("/subscriptions/{subscriptionId}/resourceGroups/rg/providers/Microsoft.Web/sites/api", rel.path());
+        assertEquals("DELETE", one("az rest --uri=/subscriptions/0/resourceGroups/rg --method=Delete").method());
+        assertEquals("DELETE", one("az rest -mdelete --uri /subscriptions/0/resourceGroups/rg").method());
+        assertEquals("GET", one("az rest --url https://graph.microsoft.com/v1.0/me").method());
+        assertEquals("graph.microsoft.com", one("az --subscription prod rest --url https://graph.microsoft.com/v1.0/me -o json").host());
+        // body, headers (KEY=VALUE or JSON, several words), query parameters
+        HttpSubject put = one("az rest --method put --url /subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/ip1"
+                + " --body '{\"location\": \"westeurope\"}' --headers If-Match=* '{\"x-ms-test\": \"1\"}'"
+                + " --uri-parameters api-version=2023-04-01 force=true --resource https://management.core.windows.net/");
+        assertEquals("PUT", put.method());
+        assertEquals("westeurope", put.json().orElseThrow().get("location").asText());
+        assertEquals(List.of("application/json"), put.header("content-type"));
+        assertEquals(List.of("*"), put.header("if-match"));
+        assertEquals(List.of("1"), put.header("x-ms-test"));
+        assertEquals(List.of("2023-04-01"), put.query().get("api-version"));
+        assertEquals(List.of("true"), put.query().get("force"));
+        assertEquals("b=1", one("az rest -m post -u https://x.io/a -b b=1").body());
+        // a body, headers or parameters read from a file are unknown
+        assertFalse(one("az rest -m post -u /subscriptions/0/providers/x --body @body.json").bodyKnown());
+        assertFalse(one("az rest -m post -u /subscriptions/0/providers/x -b \"$BODY\"").bodyKnown());
+        assertTrue(requests("az group delete -n rg").isEmpty());
+        assertTrue(requests("az rest").isEmpty());
+    }
+
+    @Test
     void otherProgramsAreNotRequests() {
         assertTrue(requests("rm -rf build").isEmpty());
         assertTrue(requests("curl").isEmpty());
