@@ -90,7 +90,8 @@ public final class HttpMatcherFactory implements MatcherFactory {
                 case "path" -> {
                     String out = ref;
                     for (Map.Entry<String, String> e : vars.entrySet()) {
-                        out = out.replace("{" + e.getKey() + "}", e.getValue());
+                        out = out.replace("{" + e.getKey() + "}", e.getValue())
+                                .replace("{" + e.getKey() + "*}", e.getValue()); // as written in the template
                     }
                     yield out.contains("{") ? null : out;
                 }

@@ -244,6 +244,41 @@ class DeriversTest {
     }
 
     @Test
+    void stripeCliRequests() {
+        HttpSubject del = one("stripe delete /v1/customers/cus_123 --confirm");
+        assertEquals("DELETE", del.method());
+        assertEquals("api.stripe.com", del.host());
+        assertEquals("/v1/customers/cus_123", del.path());
+        assertEquals(List.of("Bearer rk_test_(the Stripe CLI's test-mode key)"), del.header("authorization"));
+        // paths are normalised like the CLI does; an object ID alone names its object
+        assertEquals("/v1/customers/cus_123", one("stripe delete customers/cus_123").path());
+        assertEquals("/v1/customers/cus_123", one("stripe delete v1/customers/cus_123").path());
+        assertEquals("/v1/customers/cus_123", one("stripe delete cus_123 -c").path());
+        assertEquals("/v1/webhook_endpoints/we_1Mr5jU", one("stripe delete we_1Mr5jU").path());
+        // live mode: --live, or a live key given with --api-key or STRIPE_API_KEY
+        assertTrue(one("stripe delete /v1/customers/cus_123 --live").header("authorization").get(0).startsWith("Bearer rk_live_"));
+        assertEquals(List.of("Bearer sk_live_51H"), one("stripe --api-key sk_live_51H delete /v1/customers/cus_123").header("authorization"));
+        assertEquals(List.of("Bearer sk_live_51H"), one("STRIPE_API_KEY=sk_live_51H stripe delete /v1/customers/cus_123").header("authorization"));
+        assertTrue(one("stripe delete /v1/customers/cus_123 --api-key \"$KEY\"").header("authorization").isEmpty());
+        // POST data is a form body; GET and DELETE data go to the query string
+        HttpSubject post = one("stripe post /v1/refunds -d charge=ch_3MmlLr -d 'metadata[reason]=agent' -e charge --live");
+        assertEquals("POST", post.method());
+        assertEquals("application/x-www-form-urlencoded", post.contentType());
+        assertEquals(List.of("ch_3MmlLr"), post.form().get("charge"));
+        assertEquals(List.of("agent"), post.form().get("metadata[reason]"));
+        assertEquals(List.of("charge"), post.form().get("expand[]"));
+        HttpSubject get = one("stripe get /v1/customers --limit 3 -d email=a@b.c --stripe-account acct_1");
+        assertEquals("GET", get.method());
+        assertEquals(List.of("3"), get.query().get("limit"));
+        assertEquals(List.of("a@b.c"), get.query().get("email"));
+        assertEquals(List.of("acct_1"), get.header("stripe-account"));
+        assertFalse(one("stripe post /v1/customers -d \"email=$EMAIL\"").bodyKnown());
+        assertTrue(requests("stripe customers delete cus_123").isEmpty());
+        assertTrue(requests("stripe delete").isEmpty());
+        assertTrue(requests("stripe listen --forward-to localhost:3000").isEmpty());
+    }
+
+    @Test
     void otherProgramsAreNotRequests() {
         assertTrue(requests("rm -rf build").isEmpty());
         assertTrue(requests("curl").isEmpty());

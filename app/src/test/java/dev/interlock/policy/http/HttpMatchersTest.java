@@ -154,6 +154,13 @@ class HttpMatchersTest {
         assertEquals("TRUNCATE audit_log", span.text());
     }
 
+    @Test
+    void aPathTargetMayNameTheRestOfThePath() throws Exception {
+        PolicyEngine e = engine("http: {hosts: [api.x.io], methods: [DELETE], path: \"/v1/{object*}\", target: \"path:{object*}\"}");
+        Decision d = e.evaluate(new HttpCall("DELETE", "https://api.x.io/v1/customers/cus_1", Map.of(), ""));
+        assertEquals("customers/cus_1", d.target().orElseThrow(), d::summary);
+    }
+
     private static Span primarySpan(Decision d) {
         assertEquals(Verdict.ASK, d.verdict(), d::summary);
         return d.primary().orElseThrow().span();

@@ -39,6 +39,9 @@ class ProviderPackDecisionsTest {
             az rest -m delete -u /subscriptions/0000/resourceGroups/prod-rg --uri-parameters api-version=2021-04-01 | azure/resource-group-delete | prod-rg
             az rest --method DELETE --url https://management.azure.com/subscriptions/0000/resourceGroups/prod-rg/providers/Microsoft.Storage/storageAccounts/acmeprod?api-version=2023-01-01 | azure/storage-account-delete | acmeprod
             az rest -m post -u /subscriptions/0000/providers/Microsoft.KeyVault/locations/westeurope/deletedVaults/acme-kv/purge -b @body.json | azure/keyvault-purge | acme-kv
+            stripe delete /v1/customers/cus_9s6XKzkNRiz8i3 --live --confirm | stripe/live-delete | customers/cus_9s6XKzkNRiz8i3
+            stripe delete cus_9s6XKzkNRiz8i3 -c               | stripe/delete             | customers/cus_9s6XKzkNRiz8i3
+            stripe post /v1/refunds -d charge=ch_3MmlLr --live | stripe/refund-create      | ch_3MmlLr
             """)
     void holdsWithTheRuleAndTarget(String command, String rule, String target) {
         Decision d = engine.evaluate(new ShellCommand(command, CWD));
