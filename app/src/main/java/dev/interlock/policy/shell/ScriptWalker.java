@@ -92,7 +92,8 @@ final class ScriptWalker {
                 break;
             }
         }
-        BashParser.Result r = BashParser.parse(src, MAX_NODES, MAX_DEPTH);
+        BashParser.Result r = HeredocRepair.parse(src, BashParser.parse(src, MAX_NODES, MAX_DEPTH), MAX_NODES,
+                MAX_DEPTH);
         if (r.root() == null) {
             tooComplex("parsing took longer than " + BashParser.PARSE_BUDGET_NANOS / 1_000_000 + " ms of CPU time",
                     map, 0, text.length(), via);
@@ -474,7 +475,25 @@ final class ScriptWalker {
             }
             substitutions(body, f, st);
         }
-        return new WordReader(f.src, f.map, st.vars).raw(body.start, body.end, !expands);
+        return new WordReader(f.src, f.map, st.vars).raw(bodyStart(f.src, start, body), body.end, !expands);
+    }
+
+    /**
+     * Where the body really starts: the line after the operator's line. The grammar starts the body node after
+     * leading blanks of its first line (and after a backslash that {@link HeredocRepair} blanked out).
+     */
+    private static int bodyStart(String src, SyntaxNode start, SyntaxNode body) {
+        int lineEnd = start == null ? -1 : src.indexOf('\n', start.end);
+        if (lineEnd < 0 || lineEnd >= body.start) {
+            return body.start;
+        }
+        for (int i = lineEnd + 1; i < body.start; i++) {
+            char c = src.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\\') {
+                return body.start;
+            }
+        }
+        return lineEnd + 1;
     }
 
     private static SyntaxNode lastNamed(SyntaxNode n) {

@@ -160,6 +160,29 @@ class ShellAnalyzerTest {
         assertEquals("drop database d", a.last("mysql").stdin().text());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
+            psql <<EOF\\n\\dt\\nDROP TABLE x;\\nEOF => psql => \\dt\\nDROP TABLE x;\\n
+            psql <<EOF\\n\\dt\\nEOF => psql => \\dt\\n
+            psql <<'EOF'\\n\\c prod\\nDROP TABLE x;\\nEOF => psql => \\c prod\\nDROP TABLE x;\\n
+            psql <<EOF | tee log\\n\\c prod\\nDROP TABLE x;\\nEOF => psql => \\c prod\\nDROP TABLE x;\\n
+            psql <<-EOF\\n\\c prod\\nEOF\\nmysql <<X\\n\\. dump.sql\\nX => mysql => \\. dump.sql\\n
+            """)
+    void aHeredocWhoseFirstLineStartsWithABackslashKeepsIt(String script, String program, String stdin) {
+        Analysis a = Analysis.of(script.replace("\\n", "\n"));
+        assertEquals(stdin.replace("\\n", "\n"), a.last(program).stdin().text(), a.describe());
+        assertTrue(a.constructs().isEmpty(), a.describe());
+        assertEquals(List.of(), a.last(program).args().stream().map(Word::text).filter(t -> t.contains("\n")).toList());
+    }
+
+    @Test
+    void aShellReadingAHeredocWhoseFirstLineStartsWithABackslashRunsIt() {
+        Analysis a = Analysis.of("sh <<EOF\n\\rm -rf ~\nEOF");
+        assertEquals(List.of("-rf", "~"), a.args("rm"), a.describe());
+        Analysis b = Analysis.of("bash <<'X' | tee log\n\\rm -rf /srv\nX");
+        assertEquals(List.of("-rf", "/srv"), b.args("rm"), b.describe());
+    }
+
     @Test
     void heredocWithExpansionsIsNotLiteralAndItsSubstitutionsRun() {
         Analysis a = Analysis.of("cat <<EOF > out\n$(rm -rf x) $HOME\nEOF");
