@@ -103,11 +103,13 @@ final class Wrappers {
                 return a.size() > 0 && (a.get(0).text().equals("exec") || a.get(0).text().equals("x"))
                         ? npx("npm exec", a, 1) : List.of();
             case "pnpm", "yarn":
-                return a.size() > 0 && (a.get(0).text().equals("dlx") || a.get(0).text().equals("exec"))
-                        ? npx(p + " " + a.get(0).text(), a, 1) : List.of();
+                return PackageRunners.unwrap(p, a);
             case "bun":
                 if (a.size() > 0 && a.get(0).text().equals("x")) {
                     return npx("bun x", a, 1);
+                }
+                if (a.size() > 1 && a.get(0).text().equals("run") && PackageRunners.isBinary(a.get(1).text())) {
+                    return List.of(new Unwrap.Argv("bun run", a.subList(1, a.size())));
                 }
                 return code(p, a);
             case "eval":
@@ -282,7 +284,7 @@ final class Wrappers {
     }
 
     /** npx [options] package[@version] args…; {@code -p pkg} names the package and the command follows. */
-    private static List<Unwrap> npx(String step, List<Word> a, int from) {
+    static List<Unwrap> npx(String step, List<Word> a, int from) {
         OptionScan.Result r = OptionScan.of("-p", "--package", "-c", "--call", "--cache", "--registry",
                 "-w", "--workspace", "--node-options", "--shell").scan(a, from);
         Word call = r.value("-c", "--call");

@@ -42,6 +42,9 @@ class ProviderPackDecisionsTest {
             stripe delete /v1/customers/cus_9s6XKzkNRiz8i3 --live --confirm | stripe/live-delete | customers/cus_9s6XKzkNRiz8i3
             stripe delete cus_9s6XKzkNRiz8i3 -c               | stripe/delete             | customers/cus_9s6XKzkNRiz8i3
             stripe post /v1/refunds -d charge=ch_3MmlLr --live | stripe/refund-create      | ch_3MmlLr
+            pnpm prisma migrate reset                        | prisma/migrate-reset       |
+            pnpm --filter api exec prisma migrate reset --force | prisma/migrate-reset    |
+            yarn --cwd apps/api prisma db push --force-reset  | prisma/db-push-force-reset |
             """)
     void holdsWithTheRuleAndTarget(String command, String rule, String target) {
         Decision d = engine.evaluate(new ShellCommand(command, CWD));
