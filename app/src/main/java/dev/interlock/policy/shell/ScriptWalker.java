@@ -524,7 +524,7 @@ final class ScriptWalker {
                 || op.equals("&>>") || op.equals(">&") || op.equals("<>"))) {
             return;
         }
-        Word w = words.read(dest);
+        Word w = words.read(touching(r.children("destination")).get(0));
         String path = w.text();
         if (!w.literal() || path.isEmpty() || FD_OR_DASH.matcher(path).matches() || DEV_SINKS.contains(path)
                 || path.startsWith("/dev/fd/")) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.interlock.action.FileAccess;
 import dev.interlock.policy.Span;
+import dev.interlock.policy.file.FileSubject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,9 @@ class ShellAnalyzerTest {
 
         Analysis c = Analysis.of("$A/y/$B/rm -rf x");
         assertEquals(List.of("dynamic-command"), c.kinds(), c.describe());
+
+        Analysis d = Analysis.of("D=/etc; F=cron; echo x > $D/$F.d/job");
+        assertEquals(List.of("/etc/cron.d/job"), d.files().stream().map(FileSubject::path).toList(), d.describe());
     }
 
     @Test
