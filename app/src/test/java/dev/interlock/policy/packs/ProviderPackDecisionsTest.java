@@ -36,6 +36,8 @@ class ProviderPackDecisionsTest {
             az storage account delete -n acmeprod -g prod-rg -y | azure/storage-account-delete | acmeprod
             az vm delete -g prod-rg -n web-1 -y                | azure/vm-delete             | web-1
             az storage blob delete-batch -s uploads --account-name acmeprod | azure/storage-blob-delete-batch | uploads
+            heroku destroy -a shop-prod -c shop-prod           | heroku/app-destroy        | shop-prod
+            heroku apps:destroy --app=shop-prod --confirm shop-prod | heroku/app-destroy   | shop-prod
             az rest -m delete -u /subscriptions/0000/resourceGroups/prod-rg --uri-parameters api-version=2021-04-01 | azure/resource-group-delete | prod-rg
             az rest --method DELETE --url https://management.azure.com/subscriptions/0000/resourceGroups/prod-rg/providers/Microsoft.Storage/storageAccounts/acmeprod?api-version=2023-01-01 | azure/storage-account-delete | acmeprod
             az rest -m post -u /subscriptions/0000/providers/Microsoft.KeyVault/locations/westeurope/deletedVaults/acme-kv/purge -b @body.json | azure/keyvault-purge | acme-kv
