@@ -587,7 +587,7 @@ final class ScriptWalker {
                 assigned.put(var, null);
             } else if (program == null) {
                 program = word.size() == 1 && "name".equals(head.field) ? readName(head, words) : words.read(word);
-            } else {
+            } else if (!head.is("variable_assignment") || "argument".equals(head.field)) {
                 args.add(words.read(word));
             }
         }
