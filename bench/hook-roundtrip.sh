@@ -1,7 +1,8 @@
 #!/bin/sh
 # Round trip of the per-call hook client an agent spawns (share/hooks/interlock-hook), for an allowed Claude Code
 # tool call, with the Interlock service running; side by side in one hyperfine run with a `cat >/dev/null` hook
-# (the floor: what any spawned hook costs on this machine), and the same client forced onto its curl transport.
+# (the floor: what any spawned hook costs on this machine). The client runs as `interlock install` writes it
+# (`/bin/bash <client> AGENT`), then started by sh (which re-execs bash), then forced onto its curl transport.
 #
 # Usage: bench/hook-roundtrip.sh [RUNS]      (builds nothing: run `mvn -B -DskipTests package` first)
 # Needs: hyperfine (apt-get install -y hyperfine), curl, Java 17.
@@ -35,7 +36,8 @@ out=$("$dist/share/hooks/interlock-hook" claude-code <"$payload") || { echo "hoo
 # hyperfine runs each command through sh -c and subtracts the cost of an empty shell from both alike.
 hyperfine --warmup 30 --runs "$runs" --export-json "$work/result.json" \
   -n 'floor: cat >/dev/null' "cat <'$payload' >/dev/null" \
-  -n 'interlock-hook claude-code (service running)' "'$dist/share/hooks/interlock-hook' claude-code <'$payload' >/dev/null" \
+  -n 'interlock-hook claude-code (service running)' "/bin/bash '$dist/share/hooks/interlock-hook' claude-code <'$payload' >/dev/null" \
+  -n 'same, started by sh (re-execs bash)' "'$dist/share/hooks/interlock-hook' claude-code <'$payload' >/dev/null" \
   -n 'same, curl transport (no bash)' "INTERLOCK_HOOK_TRANSPORT=curl '$dist/share/hooks/interlock-hook' claude-code <'$payload' >/dev/null"
 
 python3 - "$work/result.json" <<'PY' 2>/dev/null || jq -r '.results[] | "\(.command): median \(.median*1000) ms"' "$work/result.json"

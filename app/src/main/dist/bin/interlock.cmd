@@ -9,5 +9,9 @@ if defined JAVA_HOME (
 ) else (
   set "JAVA=java"
 )
-"%JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto %INTERLOCK_JAVA_OPTS% -Dinterlock.app.home="%APP_HOME%" -cp "%APP_HOME%\lib\*" dev.interlock.cli.Main %*
+rem Short commands start fastest with C1 alone; the resident service (no arguments, or serve) gets the full JIT.
+set "JIT=-XX:TieredStopAtLevel=1"
+if "%~1"=="" set "JIT="
+if /i "%~1"=="serve" set "JIT="
+"%JAVA%" -XX:+UseSerialGC %JIT% -Xshare:auto %INTERLOCK_JAVA_OPTS% -Dinterlock.app.home="%APP_HOME%" -cp "%APP_HOME%\lib\*" dev.interlock.cli.Main %*
 exit /b %ERRORLEVEL%

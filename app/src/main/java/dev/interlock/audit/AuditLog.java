@@ -37,8 +37,8 @@ import java.util.function.Consumer;
 
 /**
  * The audit log: one SQLite file in WAL mode, one hash-chained table. Writes are serialised on one connection
- * and committed before the call returns (so a reply sent after {@link #recordAction} never outruns its row;
- * {@code synchronous=NORMAL} in WAL mode keeps committed rows through a crash of the process, the power-loss
+ * and committed before the call returns (so a reply sent after {@link #recordAction} never outruns its row); rows
+ * that arrive together share one transaction (group commit). {@code synchronous=NORMAL} in WAL mode keeps committed rows through a crash of the process, the power-loss
  * window being the last transactions before the OS flushed). Reads use their own connection.
  *
  * <p>Hash chain: each row stores {@code prev_hash} and {@code hash = sha256(prev_hash + canonical content)},
@@ -287,20 +287,83 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** A row waiting to be written by whichever caller holds the write lock next (group commit). */
+    private static final class Pending {
+        final Row row;
+        AuditRecord written;
+        RuntimeException failed;
+
+        Pending(Row row) {
+            this.row = row;
+        }
+
+        boolean done() {
+            return written != null || failed != null;
+        }
+    }
+
+    private static final int MAX_BATCH = 256;
+    private final java.util.Queue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Group commit: every caller queues its row, then takes the write lock; whoever holds it writes every queued
+     * row in one transaction, so callers that waited for the lock usually find their row already committed. Each
+     * call still returns only after its own row is committed, and rows are chained in queue order.
+     */
     private long append(Row r) {
-        AuditRecord rec;
+        Pending mine = new Pending(r);
+        queue.add(mine);
         synchronized (writer) {
-            try {
-                begin();
-                rec = appendLocked(r);
-                commit();
-            } catch (SQLException e) {
-                rollbackQuietly();
-                throw new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
+            while (!mine.done()) {
+                writeBatch();
             }
         }
-        notifyListeners(rec);
-        return rec.id();
+        if (mine.failed != null) {
+            throw mine.failed;
+        }
+        notifyListeners(mine.written);
+        return mine.written.id();
+    }
+
+    /** Writes up to {@link #MAX_BATCH} queued rows in one transaction (write lock held). */
+    private void writeBatch() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<AuditRecord> written = new ArrayList<>(batch.size());
+        try {
+            beginAppending();
+            for (Pending p : batch) {
+                written.add(appendLocked(p.row));
+            }
+            commit();
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).written = written.get(i);
+            }
+        } catch (SQLException e) {
+            rollbackQuietly();
+            if (batch.size() == 1) {
+                batch.get(0).failed = new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
+            } else {
+                // One bad row must not fail its neighbours: write them one transaction each.
+                batch.forEach(this::writeAlone);
+            }
+        }
+    }
+
+    private void writeAlone(Pending p) {
+        try {
+            beginAppending();
+            p.written = appendLocked(p.row);
+            commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            p.failed = new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
+        }
     }
 
     private static final long HOUR = 3_600_000L;
@@ -315,9 +378,8 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Appends one row inside the caller's transaction (the write lock is held). */
+    /** Appends one row inside the caller's transaction (opened by {@link #beginAppending}; the write lock is held). */
     private AuditRecord appendLocked(Row r) throws SQLException {
-        refreshHead();
         r.id = lastId + 1;
         r.ts = System.currentTimeMillis();
         AuditRecord unhashed = r.toRecord(lastHash, null);
@@ -365,6 +427,15 @@ public final class AuditLog implements AutoCloseable {
         }
         lastHash = headHash != null ? headHash : maxHash != null ? maxHash : GENESIS;
         lastId = Math.max(headId, maxId);
+    }
+
+    /**
+     * Opens the write transaction and continues the chain from the head recorded in the file, read inside it so no
+     * other process can append in between (a rolled-back batch leaves nothing stale behind either).
+     */
+    private void beginAppending() throws SQLException {
+        begin();
+        refreshHead();
     }
 
     private void begin() throws SQLException {
@@ -475,6 +546,157 @@ public final class AuditLog implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Keyset paging (what the timeline scrolls with): the rows matching the filter with {@code id < beforeId},
+     * newest first. Costs the same at the millionth row as at the first: the bound is a range on the primary key
+     * (or on the {@code (column, id)} index of the filter), where {@link #query}'s OFFSET reads and joins every
+     * skipped row. {@code Long.MAX_VALUE} starts at the newest row.
+     */
+    public List<AuditRecord> queryBefore(AuditFilter filter, long beforeId, int limit) {
+        return keysetPage(AuditSql.where(filter, false).and("a.id < ?", beforeId), "DESC", limit, false);
+    }
+
+    /**
+     * The {@code limit} matching rows just above {@code afterId} (the oldest rows with {@code id > afterId}),
+     * returned newest first: paging upwards, and new rows for a live view.
+     */
+    public List<AuditRecord> queryAfter(AuditFilter filter, long afterId, int limit) {
+        return keysetPage(AuditSql.where(filter, false).and("a.id > ?", afterId), "ASC", limit, true);
+    }
+
+    /** Keyset pages carry the attached results like {@link #query}; only the bound and direction differ. */
+    static String keysetSql(AuditSql.Where w, String direction) {
+        return "SELECT a.*, r.exit_code AS r_exit, r.output AS r_output FROM audit a "
+                + "LEFT JOIN audit r ON r.id = (SELECT max(x.id) FROM audit x WHERE x.ref_id = a.id AND x.type = 'result') "
+                + w.sql() + " ORDER BY a.id " + direction + " LIMIT ?";
+    }
+
+    private List<AuditRecord> keysetPage(AuditSql.Where w, String direction, int limit, boolean reverse) {
+        List<AuditRecord> out = new ArrayList<>();
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement(keysetSql(w, direction))) {
+                int i = w.bind(ps);
+                ps.setInt(i, Math.max(0, limit));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs, true));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": query failed: " + e.getMessage(), e);
+            }
+        }
+        if (reverse) {
+            java.util.Collections.reverse(out);
+        }
+        return out;
+    }
+
+    /**
+     * The id of the matching row {@code skip} rows below {@code beforeId} (0 = the first row under it), or 0 when
+     * there is none: how the timeline finds where a far page starts when the user drags the scrollbar. It still
+     * walks {@code skip} rows, but only their ids (no join, no row decoding), from the nearest known row.
+     */
+    public long idBefore(AuditFilter filter, long beforeId, long skip) {
+        return idAt(AuditSql.where(filter, false).and("a.id < ?", beforeId), "DESC", skip);
+    }
+
+    /** Like {@link #idBefore} upwards: the id {@code skip} matching rows above {@code afterId}, or 0. */
+    public long idAfter(AuditFilter filter, long afterId, long skip) {
+        return idAt(AuditSql.where(filter, false).and("a.id > ?", afterId), "ASC", skip);
+    }
+
+    private long idAt(AuditSql.Where w, String direction, long skip) {
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement("SELECT a.id FROM audit a " + w.sql() + " ORDER BY a.id "
+                    + direction + " LIMIT 1 OFFSET ?")) {
+                int i = w.bind(ps);
+                ps.setLong(i, Math.max(0, skip));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": query failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * How many matching rows have {@code id <= throughId}, read in one snapshot: the size of a view whose newest
+     * row is {@code throughId}, however many rows were appended meanwhile.
+     */
+    public long countThrough(AuditFilter filter, long throughId) {
+        AuditSql.Where newer = AuditSql.where(filter, false).and("a.id > ?", throughId);
+        synchronized (reader) {
+            try (Statement st = reader.createStatement()) {
+                st.execute("BEGIN");
+                try {
+                    long all = count(filter);
+                    try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM audit a " + newer.sql())) {
+                        newer.bind(ps);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return all - (rs.next() ? rs.getLong(1) : 0);
+                        }
+                    }
+                } finally {
+                    st.execute("COMMIT");
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": count failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Every workspace agents acted in (actions only; the file watcher's own rows left out), most recently used
+     * first, at most {@code limit}. Reads the whole table: call it off the UI thread.
+     */
+    public List<WorkspaceUse> workspaces(int limit) {
+        String sql = "SELECT workspace, agent, count(*), max(ts) FROM audit WHERE type = 'action' AND workspace IS NOT NULL "
+                + "AND workspace <> '' AND coalesce(agent, '') <> 'watcher' GROUP BY workspace, agent";
+        java.util.Map<String, long[]> totals = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Map<String, Long>> agents = new java.util.HashMap<>();
+        synchronized (reader) {
+            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    String ws = rs.getString(1);
+                    long[] t = totals.computeIfAbsent(ws, k -> new long[2]);
+                    t[0] += rs.getLong(3);
+                    t[1] = Math.max(t[1], rs.getLong(4));
+                    agents.computeIfAbsent(ws, k -> new java.util.HashMap<>()).merge(nz(rs.getString(2)), rs.getLong(3), Long::sum);
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": workspace query failed: " + e.getMessage(), e);
+            }
+        }
+        List<WorkspaceUse> out = new ArrayList<>();
+        totals.forEach((ws, t) -> out.add(new WorkspaceUse(ws, t[0], Instant.ofEpochMilli(t[1]),
+                agents.get(ws).entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(java.util.Map.Entry::getKey).filter(a -> !a.isEmpty()).toList())));
+        out.sort(java.util.Comparator.comparing(WorkspaceUse::lastSeen).reversed());
+        return out.size() > limit ? List.copyOf(out.subList(0, Math.max(0, limit))) : out;
+    }
+
+    /** The query plan SQLite picks for a keyset page (tests check that it seeks by index, never scans). */
+    public List<String> keysetPlan(AuditFilter filter) {
+        AuditSql.Where w = AuditSql.where(filter, false).and("a.id < ?", Long.MAX_VALUE);
+        List<String> plan = new ArrayList<>();
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement("EXPLAIN QUERY PLAN " + keysetSql(w, "DESC"))) {
+                int i = w.bind(ps);
+                ps.setInt(i, 200);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        plan.add(rs.getString("detail"));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new AuditException(file + ": explain failed: " + e.getMessage(), e);
+            }
+        }
+        return plan;
     }
 
     public long count(AuditFilter filter) {
@@ -637,7 +859,7 @@ public final class AuditLog implements AutoCloseable {
         synchronized (writer) {
             try {
                 long before = usedBytes();
-                begin();
+                beginAppending();
                 long through = 0;
                 if (maxAge != null && !maxAge.isZero() && !maxAge.isNegative()) {
                     long cutoff = System.currentTimeMillis() - maxAge.toMillis();

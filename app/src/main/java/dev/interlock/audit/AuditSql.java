@@ -23,6 +23,13 @@ final class AuditSql {
             }
             return i;
         }
+
+        /** This clause AND {@code clause} (keyset bounds: {@code a.id < ?}). */
+        Where and(String clause, Object... more) {
+            List<Object> p = new ArrayList<>(params);
+            p.addAll(List.of(more));
+            return new Where(sql.isEmpty() ? "WHERE " + clause : sql + " AND " + clause, p);
+        }
     }
 
     /** @param allTypes true for export: every row type unless the filter names some */

@@ -13,4 +13,8 @@ public interface ApprovalListener {
     /** The kill switch was engaged or released. */
     default void frozenChanged(boolean frozen) {
     }
+
+    /** Prompting was paused until {@code until}, or resumed ({@code null}). */
+    default void pauseChanged(java.time.Instant until) {
+    }
 }

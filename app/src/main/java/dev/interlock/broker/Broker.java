@@ -103,6 +103,10 @@ public final class Broker implements ApprovalDesk, AutoCloseable {
         }
     };
     private boolean frozen;
+    private Instant pausedUntil;
+
+    /** The longest pause the broker accepts: a forgotten pause must end by itself. */
+    public static final Duration MAX_PAUSE = Duration.ofHours(8);
 
     public Broker(Supplier<Duration> deadline, Supplier<Duration> tokenTtl, ConfirmationTokens tokens, Clock clock,
                   AlwaysGrants always) {
@@ -148,6 +152,9 @@ public final class Broker implements ApprovalDesk, AutoCloseable {
             if (token.isPresent()) {
                 return new Resolution(Verdict.ALLOW, decision, "token", Duration.ZERO, null,
                         "Allowed once: the user approved this exact action (confirmation " + token.get() + ").");
+            }
+            if (pausedNow(start) && pauseCovers(decision)) {
+                return new Resolution(Verdict.ALLOW, decision, "pause", Duration.ZERO, null, pausedReason(pausedUntil));
             }
             String key = origin.agent() + "|" + origin.sessionId() + "|" + hash;
             p = byKey.get(key);
@@ -456,6 +463,87 @@ public final class Broker implements ApprovalDesk, AutoCloseable {
         for (ApprovalListener l : listeners) {
             safely(() -> l.frozenChanged(false));
         }
+    }
+
+    // ---- pause ("learning") ---------------------------------------------------------------------------------
+
+    /**
+     * Pauses prompting: until {@code now + d}, an ask that {@link #pauseCovers} is allowed at once and recorded
+     * as decided by {@code pause}; critical asks and anything aimed at production still wait for a human, policy
+     * denials stay denials and the kill switch still wins. Pending asks the pause covers are allowed now.
+     *
+     * @throws IllegalArgumentException for a duration that is not positive or longer than {@link #MAX_PAUSE}
+     */
+    public void pause(Duration d, String by) {
+        if (d == null || d.isZero() || d.isNegative() || d.compareTo(MAX_PAUSE) > 0) {
+            throw new IllegalArgumentException("a pause lasts between 1 second and " + MAX_PAUSE.toHours() + " hours, not "
+                    + d);
+        }
+        Instant until;
+        List<Pending> covered = new ArrayList<>();
+        synchronized (this) {
+            pausedUntil = clock.instant().plus(d);
+            until = pausedUntil;
+            for (Pending p : byId.values()) {
+                if (pauseCovers(p.decision)) {
+                    covered.add(p);
+                }
+            }
+        }
+        for (Pending p : covered) {
+            resolve(p, new Outcome(Verdict.ALLOW, "pause", pausedReason(until)));
+        }
+        for (ApprovalListener l : listeners) {
+            safely(() -> l.pauseChanged(until));
+        }
+    }
+
+    /** Ends a pause early (no-op when not paused). */
+    public void resume(String by) {
+        synchronized (this) {
+            if (pausedUntil == null) {
+                return;
+            }
+            pausedUntil = null;
+        }
+        for (ApprovalListener l : listeners) {
+            safely(() -> l.pauseChanged(null));
+        }
+    }
+
+    /** Until when prompting is paused, or empty (an expired pause reads as not paused). */
+    public synchronized Optional<Instant> pausedUntil() {
+        return pausedNow(clock.instant()) ? Optional.of(pausedUntil) : Optional.empty();
+    }
+
+    private boolean pausedNow(Instant now) {
+        if (pausedUntil != null && !now.isBefore(pausedUntil)) {
+            pausedUntil = null;
+        }
+        return pausedUntil != null;
+    }
+
+    /**
+     * What a pause lets through without a human: an ask below critical severity whose target is not known to be
+     * production. Critical asks (deleting volumes, databases, whole accounts; using a credential found outside
+     * the workspace) and production targets always ask, paused or not.
+     */
+    public static boolean pauseCovers(Decision d) {
+        if (d.verdict() != Verdict.ASK || d.severity() == Severity.CRITICAL) {
+            return false;
+        }
+        String env = d.environment();
+        return env == null || !env.toLowerCase(java.util.Locale.ROOT).matches(".*\\b(prod|production|prd|live)\\b.*");
+    }
+
+    /** One sentence for the tooltip, status and README: what "paused" means. */
+    public static final String PAUSE_SEMANTICS = "while paused, asks below critical are allowed and recorded "
+            + "(decided by 'pause'); critical actions and production targets still ask, policy denials stay denied, "
+            + "and the kill switch still wins";
+
+    private static String pausedReason(Instant until) {
+        return "Allowed without asking: the user paused Interlock's prompts until " + until + " (recorded in "
+                + "the audit log as decided by 'pause'; critical actions and production targets still ask).";
     }
 
     /** The resolution the kill switch gives an action while frozen. */

@@ -67,7 +67,14 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         Optional<Path> curl = AgentProbe.onPath("curl", path);
         System.out.println("  curl:     " + curl.map(Path::toString).orElse("MISSING: hook calls will use the slow JVM path"));
-        System.out.println("  tray:     unknown");
+        System.out.println();
+        System.out.println("Desktop");
+        String hotkey = dev.interlock.config.Settings.load(DataDir.resolve()).settings().hotkey();
+        dev.interlock.ui.DesktopProbe.Report d = dev.interlock.ui.DesktopProbe.probe(hotkey, Duration.ofSeconds(5));
+        System.out.println("  display:  " + (d.display().ok() ? "yes, " : "no: ") + d.display().detail());
+        System.out.println("  tray:     " + (d.tray().ok() ? "supported, " : "not available: ") + d.tray().detail());
+        System.out.println("  hotkey:   " + (d.hotkey().ok() ? "loads, " : "not available: ") + d.hotkey().detail());
+        System.out.println("  instead:  " + d.standIn());
         return problems ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 

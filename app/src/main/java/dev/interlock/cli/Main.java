@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
                 ApprovalsCommand.class,
                 FreezeCommand.class,
                 ThawCommand.class,
+                PauseCommand.class,
+                PauseCommand.Resume.class,
                 AuditCommand.class,
                 CaCommand.class,
                 EnvCommand.class,

@@ -38,6 +38,10 @@ public final class StatusCommand implements Callable<Integer> {
         if (j.path("frozen").asBoolean()) {
             System.out.println("  FROZEN: every action that changes something is denied (`interlock thaw` to release)");
         }
+        if (j.path("paused").asBoolean()) {
+            System.out.println("  PAUSED until " + j.path("pausedUntil").asText() + ": " + j.path("pauseSemantics").asText()
+                    + " (`interlock resume` to end it)");
+        }
         j.path("problems").forEach(p -> System.out.println("  problem: " + p.asText()));
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package dev.interlock.correlate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interlock.action.Action;
 import dev.interlock.action.FileAccess;
 import dev.interlock.action.HttpCall;
@@ -26,7 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +45,10 @@ public final class SessionMemory implements Correlator {
     private static final int MAX_FILE_BYTES = 1024 * 1024;
     private static final int MAX_SECRETS_PER_SESSION = 10_000;
     private static final Duration SESSION_IDLE = Duration.ofHours(24);
+    /** How long a decision waits for the session's file scans still running (see {@link #awaitScans}). */
+    private static final Duration SCAN_WAIT = Duration.ofSeconds(3);
+    private final Duration scanWait;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Options(boolean askOnSecretFileOutsideWorkspace) {
         public static Options defaults() {
@@ -49,6 +60,8 @@ public final class SessionMemory implements Correlator {
         final String agent;
         final Map<String, SecretSighting> secrets = new ConcurrentHashMap<>();
         final Set<String> environments = ConcurrentHashMap.newKeySet();
+        /** The tail of this session's file scans, which run off the hook's reply path in order. */
+        volatile CompletableFuture<Void> scans = CompletableFuture.completedFuture(null);
         volatile Instant lastSeen;
 
         Session(String agent) {
@@ -63,9 +76,23 @@ public final class SessionMemory implements Correlator {
     private final Clock clock;
     private final Options options;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final ScanCache cache = new ScanCache(512);
+    private final Executor scanner;
 
     public SessionMemory(Supplier<PolicyEngine> engine, SecretFinder finder, EnvironmentBook environments,
                          AllowedCredentials allowed, Clock clock, Options options) {
+        this(engine, finder, environments, allowed, clock, options, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "interlock-secret-scan");
+            t.setDaemon(true);
+            return t;
+        }), SCAN_WAIT);
+    }
+
+    /** {@code scanner} reads and scans the files a session read; decisions of that session wait for it. */
+    SessionMemory(Supplier<PolicyEngine> engine, SecretFinder finder, EnvironmentBook environments,
+                  AllowedCredentials allowed, Clock clock, Options options, Executor scanner, Duration scanWait) {
+        this.scanner = scanner;
+        this.scanWait = scanWait;
         this.engine = engine;
         this.finder = finder;
         this.environments = environments;
@@ -81,7 +108,11 @@ public final class SessionMemory implements Correlator {
     /** What a session remembers (for the UI and tests). */
     public List<SecretSighting> sightings(Origin origin) {
         Session s = sessions.get(key(origin));
-        return s == null ? List.of() : List.copyOf(s.secrets.values());
+        if (s == null) {
+            return List.of();
+        }
+        awaitScans(List.of(s));
+        return List.copyOf(s.secrets.values());
     }
 
     // ---------------------------------------------------------------- assess
@@ -110,6 +141,10 @@ public final class SessionMemory implements Correlator {
         List<Session> pool = origin.sessionId() != null
                 ? (session == null ? List.of() : List.of(session))
                 : List.copyOf(sessions.values());
+        if (!awaitScans(pool) && destructive) {
+            d = d.escalate(Severity.HIGH, Verdict.ASK, "Interlock was still reading the files this session read, "
+                    + "so it cannot tell where its credentials came from");
+        }
         if (pool.stream().anyMatch(x -> !x.secrets.isEmpty())) {
             d = provenance(d, tokens, pool, origin, destructive);
         }
@@ -180,10 +215,41 @@ public final class SessionMemory implements Correlator {
         Session session = sessions.computeIfAbsent(key(origin), k -> new Session(origin.agent()));
         session.lastSeen = clock.instant();
         environments.environmentOf(Tokens.of(textOf(action))).ifPresent(session.environments::add);
-        for (Path file : filesRead(action, origin)) {
-            remember(session, file, origin);
+        List<Path> files = filesRead(action, origin);
+        if (!files.isEmpty()) {
+            Instant seen = clock.instant();
+            // Reading and scanning a file costs milliseconds the agent would wait for; it runs after the reply, and
+            // the session's next decision waits for it (awaitScans), so no later action can outrun it.
+            synchronized (session) {
+                session.scans = session.scans.thenRunAsync(() -> {
+                    for (Path file : files) {
+                        remember(session, file, origin, seen);
+                    }
+                }, scanner).exceptionally(e -> {
+                    System.err.println("interlock: scanning what " + origin.agent() + " read failed: " + e);
+                    return null;
+                });
+            }
         }
         expireIdle();
+    }
+
+    /** Waits for the pool's pending file scans; false when one is still running after {@link #scanWait}. */
+    private boolean awaitScans(List<Session> pool) {
+        long deadline = System.nanoTime() + scanWait.toNanos();
+        for (Session s : pool) {
+            try {
+                s.scans.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                // logged where it failed; what was remembered before stands
+            }
+        }
+        return true;
     }
 
     @Override
@@ -192,25 +258,25 @@ public final class SessionMemory implements Correlator {
             return;
         }
         try {
-            environments.learnFromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
+            environments.learnFromJson(JSON.readTree(body));
         } catch (java.io.IOException | RuntimeException e) {
             // not JSON: nothing to learn
         }
     }
 
-    private void remember(Session session, Path file, Origin origin) {
-        if (!Files.isRegularFile(file) || session.secrets.size() >= MAX_SECRETS_PER_SESSION) {
+    private void remember(Session session, Path file, Origin origin, Instant seen) {
+        if (session.secrets.size() >= MAX_SECRETS_PER_SESSION) {
             return;
         }
-        String text = readBounded(file);
-        if (text == null) {
-            return;
-        }
+        List<Finding> found = cache.findings(file, path -> {
+            String text = readBounded(path);
+            return text == null ? List.of() : finder.find(text, path.getFileName().toString());
+        });
         boolean inside = origin.workspace() != null && file.startsWith(Path.of(origin.workspace()));
         String shown = inside ? Path.of(origin.workspace()).relativize(file).toString() : file.toString();
-        for (Finding f : finder.find(text, file.getFileName().toString())) {
+        for (Finding f : found) {
             session.secrets.putIfAbsent(f.fingerprint(), new SecretSighting(f.fingerprint(), f.detector().provider(),
-                    f.detector().kind(), shown, f.line(), clock.instant(), inside));
+                    f.detector().kind(), shown, f.line(), seen, inside));
         }
     }
 

@@ -113,6 +113,15 @@ final class ControlApi {
                 }
                 return ApiResponse.json(200, ApiJson.JSON.createObjectNode().put("frozen", guard.desk().frozen()));
             }
+            if (path.equals("/v1/pause") || path.equals("/v1/resume")) {
+                if (!method.equals("POST")) {
+                    return notAllowed("POST");
+                }
+                if (role != Role.ADMIN) {
+                    return adminOnly();
+                }
+                return path.equals("/v1/pause") ? pause(r) : resume(r);
+            }
             if (path.equals("/v1/reload")) {
                 if (!method.equals("POST")) {
                     return notAllowed("POST");
@@ -174,6 +183,12 @@ final class ControlApi {
         o.put("dataDir", guard.dataDir().root().toString());
         o.put("startedAt", guard.started().toString());
         o.put("frozen", guard.desk().frozen());
+        Optional<java.time.Instant> paused = guard.broker().pausedUntil();
+        o.put("paused", paused.isPresent());
+        if (paused.isPresent()) {
+            o.put("pausedUntil", paused.get().toString());
+        }
+        o.put("pauseSemantics", dev.interlock.broker.Broker.PAUSE_SEMANTICS);
         o.put("pending", guard.desk().pending().size());
         o.put("deadlineSeconds", guard.deadline().toSeconds());
         o.put("packs", guard.engine().packs().size());
@@ -181,6 +196,26 @@ final class ControlApi {
         ArrayNode p = o.putArray("problems");
         guard.problems().forEach(p::add);
         return ApiResponse.json(200, o);
+    }
+
+    /** {@code {"minutes": 15}} or {@code {"seconds": 900}}; at most {@link dev.interlock.broker.Broker#MAX_PAUSE}. */
+    private ApiResponse pause(ApiRequest r) throws BadRequest {
+        JsonNode b = json(r);
+        long seconds = b.has("seconds") ? b.path("seconds").asLong(0) : b.path("minutes").asLong(0) * 60;
+        if (seconds <= 0) {
+            throw new BadRequest("a pause needs \"minutes\" or \"seconds\" greater than 0");
+        }
+        try {
+            guard.broker().pause(Duration.ofSeconds(seconds), b.path("by").asText("api"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        return status();
+    }
+
+    private ApiResponse resume(ApiRequest r) {
+        guard.broker().resume(optionalText(r, "by").orElse("api"));
+        return status();
     }
 
     private ApiResponse decide(ApiRequest r) throws BadRequest {

@@ -1,13 +1,10 @@
 package dev.interlock.ui;
 
 import dev.interlock.audit.AuditRecord;
-import dev.interlock.broker.AnswerRejectedException;
 import dev.interlock.broker.ApprovalListener;
-import dev.interlock.broker.HumanAnswer;
 import dev.interlock.broker.PendingApproval;
 import dev.interlock.broker.Resolution;
 import dev.interlock.config.Settings;
-import dev.interlock.policy.Severity;
 import dev.interlock.service.GuardService;
 import dev.interlock.ui.fx.Fx;
 import dev.interlock.ui.fx.Theme;
@@ -24,13 +21,18 @@ import dev.interlock.ui.tray.SystemTrayHost;
 import dev.interlock.ui.tray.TrayHost;
 import dev.interlock.ui.tray.TrayMenu;
 import dev.interlock.ui.tray.TrayStatus;
+import dev.interlock.ui.workspaces.WorkspacesView;
+import dev.interlock.correlate.AllowedCredentials;
+import dev.interlock.correlate.Correlators;
+import dev.interlock.secrets.Fingerprints;
+import dev.interlock.secrets.SecretFinder;
+import dev.interlock.secrets.WorkspaceScanner;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -55,7 +57,6 @@ public final class DesktopApp implements TrayMenu.Commands {
     private MainWindow main;
     private KillSwitchHotkey hotkey;
     private TrayStatus status = TrayStatus.protectedNow();
-    private volatile Instant pausedUntil;
     private final Set<String> missedApprovals = new java.util.HashSet<>();
     private boolean shown;
 
@@ -67,18 +68,7 @@ public final class DesktopApp implements TrayMenu.Commands {
 
     /** Why no desktop UI can run here (no display, headless JVM), or empty when one can. */
     public static Optional<String> whyNoDisplay() {
-        if (Boolean.getBoolean("java.awt.headless")) {
-            return Optional.of("java.awt.headless is set");
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("linux") || os.contains("bsd")) {
-            String display = System.getenv("DISPLAY");
-            if (display == null || display.isBlank()) {
-                return Optional.of(System.getenv("WAYLAND_DISPLAY") != null
-                        ? "Wayland without XWayland (DISPLAY is not set)" : "no display (DISPLAY is not set)");
-            }
-        }
-        return Optional.empty();
+        return DesktopProbe.whyNoDisplay(System.getenv());
     }
 
     /**
@@ -111,7 +101,6 @@ public final class DesktopApp implements TrayMenu.Commands {
     private void build() {
         Theme.apply();
         prompt = new PromptWindow(guard.desk(), Clock.systemUTC(), PromptWindow.INPUT_GUARD_MILLIS);
-        prompt.skipWhen(this::answeredByPause);
         prompt.preselect(() -> switch (guard.settings().defaultGrant()) {
             case "minutes" -> dev.interlock.broker.Grant.Lifetime.MINUTES;
             case "session" -> dev.interlock.broker.Grant.Lifetime.SESSION;
@@ -122,9 +111,6 @@ public final class DesktopApp implements TrayMenu.Commands {
         guard.desk().subscribe(new ApprovalListener() {
             @Override
             public void added(PendingApproval p) {
-                if (answeredByPause(p)) {
-                    answerPaused(p);
-                }
             }
 
             @Override
@@ -138,6 +124,11 @@ public final class DesktopApp implements TrayMenu.Commands {
             @Override
             public void frozenChanged(boolean frozen) {
                 Fx.run(() -> update(status.withFrozen(frozen)));
+            }
+
+            @Override
+            public void pauseChanged(Instant until) {
+                Fx.run(() -> update(status.withPausedUntil(until)));
             }
         });
         prompt.attach();
@@ -199,11 +190,7 @@ public final class DesktopApp implements TrayMenu.Commands {
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
         }
-        Instant until = pausedUntil;
-        if (until != null && Instant.now().isAfter(until)) {
-            pausedUntil = null;
-            until = null;
-        }
+        Instant until = guard.broker().pausedUntil().orElse(null);
         update(status.withProblems(problems).withPausedUntil(until).withFrozen(guard.desk().frozen()));
     }
 
@@ -235,23 +222,6 @@ public final class DesktopApp implements TrayMenu.Commands {
         }
     }
 
-    private boolean answeredByPause(PendingApproval p) {
-        Instant until = pausedUntil;
-        return until != null && Instant.now().isBefore(until) && p.decision().severity() != Severity.CRITICAL;
-    }
-
-    private void answerPaused(PendingApproval p) {
-        Thread t = new Thread(() -> {
-            try {
-                guard.desk().answer(p.id(), HumanAnswer.allowOnce("pause", null));
-            } catch (AnswerRejectedException e) {
-                // decided in the meantime: nothing to do
-            }
-        }, "interlock-pause");
-        t.setDaemon(true);
-        t.start();
-    }
-
     private MainWindow main() {
         if (main == null) {
             TimelineView timeline = new TimelineView(guard.audit(), draft ->
@@ -259,9 +229,31 @@ public final class DesktopApp implements TrayMenu.Commands {
             PacksView packs = new PacksView(guard::engine, () -> guard.settings().disabled(), this::saveDisabled);
             SettingsView settings = new SettingsView(guard::settings, this::saveSettings,
                     Autostart.forThisUser(Autostart.currentLauncher()));
-            main = new MainWindow(timeline, packs, settings);
+            timeline.showPending(guard.desk(), this::openPending);
+            main = new MainWindow(timeline, packs, settings, workspacesView());
+            timeline.onScanWorkspace(ws -> {
+                main.workspaces().select(ws);
+                main.show(MainWindow.Page.WORKSPACES);
+            });
         }
         return main;
+    }
+
+    /** The workspaces view over the real scanner (the same detectors as `interlock scan`) and allowed labels. */
+    private WorkspacesView workspacesView() {
+        WorkspacesView.Scanner scanner = dir -> {
+            Fingerprints fp = Fingerprints.forInstall(guard.dataDir());
+            return new WorkspaceScanner(SecretFinder.fromPacks(guard.engine().packs(), fp))
+                    .scan(dir, WorkspaceScanner.Options.defaults(), n -> { });
+        };
+        WorkspacesView.AllowedLookup allowed = (ws, fp) -> {
+            try {
+                return AllowedCredentials.load(Correlators.allowedCredentialsFile(guard.dataDir())).allowed(ws, fp);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        };
+        return new WorkspacesView(() -> guard.audit().workspaces(500), scanner, allowed);
     }
 
     private void saveDisabled(Set<String> off) {
@@ -302,24 +294,25 @@ public final class DesktopApp implements TrayMenu.Commands {
     }
 
     @Override
+    public void openWorkspaces() {
+        main().show(MainWindow.Page.WORKSPACES);
+    }
+
+    @Override
     public void openSettings() {
         main().show(MainWindow.Page.SETTINGS);
     }
 
     @Override
     public void pause(Duration d) {
-        pausedUntil = Instant.now().plus(d);
-        update(status.withPausedUntil(pausedUntil));
-        for (PendingApproval p : guard.desk().pending()) {
-            if (answeredByPause(p)) {
-                answerPaused(p);
-            }
-        }
+        // the broker owns the pause (hooks, `interlock status` and the API see it); it resolves covered asks itself
+        guard.broker().pause(d, "human:tray");
+        update(status.withPausedUntil(guard.broker().pausedUntil().orElse(null)));
     }
 
     @Override
     public void resume() {
-        pausedUntil = null;
+        guard.broker().resume("human:tray");
         update(status.withPausedUntil(null));
     }
 

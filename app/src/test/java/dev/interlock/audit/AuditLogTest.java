@@ -145,6 +145,72 @@ class AuditLogTest {
     }
 
     @Test
+    void concurrentWritersEachGetTheirOwnCommittedRowInOneChain() throws Exception {
+        int threads = 12;
+        int each = 150;
+        try (AuditLog log = open()) {
+            java.util.Set<Long> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String cmd = "echo " + thread + "-" + i;
+                        long id = log.recordAction(new ShellCommand(cmd, "/w"), Origin.of("a" + thread, "s", "/w"),
+                                allow(), "");
+                        assertTrue(ids.add(id), "id " + id + " handed out twice");
+                        assertEquals(cmd, log.get(id).summary(), "the returned id is the caller's own, committed row");
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            assertEquals(threads * each, ids.size());
+            assertEquals(threads * each, log.count(AuditFilter.ALL));
+            assertEquals(threads * each, java.util.Collections.max(ids));
+            assertTrue(log.verify().ok(), log.verify().problem());
+        }
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesFailsAloneWhileItsBatchNeighboursAreWritten() throws Exception {
+        try (AuditLog log = open()) {
+            fill(log, 1);
+            sql("CREATE TRIGGER poison BEFORE INSERT ON audit WHEN NEW.summary = 'echo poison' "
+                    + "BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
+            int threads = 8;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String cmd = t == 3 ? "echo poison" : "echo fine " + t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 20; i++) {
+                        try {
+                            log.recordAction(new ShellCommand(cmd, "/w"), Origin.of("a", "s", "/w"), allow(), "");
+                        } catch (AuditException e) {
+                            assertTrue(e.getMessage().contains("refused by a test trigger"), e.getMessage());
+                            return "failed";
+                        }
+                    }
+                    return "written";
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                assertEquals(t == 3 ? "failed" : "written", results.get(t).get(), "thread " + t);
+            }
+            pool.shutdown();
+            assertEquals(1 + 7 * 20, log.count(AuditFilter.ALL));
+            assertTrue(log.verify().ok(), log.verify().problem());
+        }
+    }
+
+    @Test
     void twoWritersOnOneFileKeepOneChain() {
         long t0 = System.nanoTime();
         try (AuditLog a = open(); AuditLog b = open()) {

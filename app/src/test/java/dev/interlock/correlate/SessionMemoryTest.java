@@ -104,6 +104,61 @@ class SessionMemoryTest {
     }
 
     @Test
+    void aDecisionWaitsForTheScanOfAFileItsSessionHasJustRead() throws Exception {
+        java.util.concurrent.ExecutorService slow = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            memory = memoryWith(task -> slow.execute(() -> {
+                sleep(300);
+                task.run();
+            }), Duration.ofSeconds(5));
+            read("legacy/config_backup.json");
+            Decision d = memory.assess(volumeDelete(TOKEN), origin, destructive());
+            assertEquals(Severity.CRITICAL, d.severity(), d.notes().toString());
+        } finally {
+            slow.shutdownNow();
+        }
+    }
+
+    @Test
+    void aScanStillRunningAtTheDeadlineHoldsADestructiveActionButNotAReadOnlyOne() throws Exception {
+        memory = memoryWith(task -> { }, Duration.ofMillis(100));
+        read("legacy/config_backup.json");
+        Decision d = memory.assess(volumeDelete(TOKEN), origin, destructive());
+        assertEquals(Verdict.ASK, d.verdict());
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("still reading")), d.notes().toString());
+        HttpCall query = new HttpCall("POST", "https://backboard.railway.app/graphql/v2", Map.of(), "{\"query\":\"{ me { id } }\"}");
+        assertEquals(Verdict.ALLOW, memory.assess(query, origin, Decision.allow()).verdict());
+    }
+
+    @Test
+    void aFileChangedSinceItsLastReadIsScannedAgain() throws Exception {
+        Path file = ws.resolve("legacy/config_backup.json");
+        read("legacy/config_backup.json");
+        String other = "0a227385-459c-445c-83fc-052715850a03";
+        Files.writeString(file, "{\n  \"railway_token\": \"" + other + "\"\n}\n");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+        read("legacy/config_backup.json");
+        assertEquals(Severity.CRITICAL, memory.assess(volumeDelete(other), origin, destructive()).severity());
+    }
+
+    private SessionMemory memoryWith(java.util.concurrent.Executor scanner, Duration wait) throws Exception {
+        PolicyEngine engine = Policies.engine(List.of(), Set.of());
+        SecretFinder finder = SecretFinder.fromPacks(
+                List.of(Policies.loader().load(Policies.bundledPacksDir().resolve("secrets.yaml"))),
+                new Fingerprints(new byte[32]));
+        return new SessionMemory(() -> engine, finder, new EnvironmentBook(), allowed, clock,
+                SessionMemory.Options.defaults(), scanner, wait);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void anAllowedCredentialIsNamedButNotEscalated() throws Exception {
         read("legacy/config_backup.json");
         String fp = memory.sightings(origin).get(0).fingerprint();
@@ -111,6 +166,21 @@ class SessionMemoryTest {
         Decision d = memory.assess(volumeDelete(TOKEN), origin, destructive());
         assertEquals(Severity.HIGH, d.severity());
         assertTrue(d.notes().get(0).contains("allowed credential 'staging deploy token'"), d.notes().toString());
+    }
+
+    @Test
+    void aCredentialAllowedByAnotherProcessCountsAtOnceAlsoInSubdirectoriesOfTheWorkspace() throws Exception {
+        read("legacy/config_backup.json");
+        String fp = memory.sightings(origin).get(0).fingerprint();
+        // `interlock credentials allow` runs in its own process and writes the file the service has loaded.
+        AllowedCredentials.load(data.resolve("allowed.json"))
+                .add(new AllowedCredentials.Entry(ws.toString(), fp, "staging deploy token"));
+        Origin inSubdir = new Origin("claude-code", "s1", null, ws.resolve("app").toString(), null);
+        Decision d = memory.assess(volumeDelete(TOKEN), inSubdir, destructive());
+        assertEquals(Severity.HIGH, d.severity(), d.notes().toString());
+        Files.writeString(data.resolve("allowed.json"), "{ not a list");
+        assertEquals(Severity.CRITICAL, memory.assess(volumeDelete(TOKEN), origin, destructive()).severity(),
+                "a broken file allows nothing");
     }
 
     @Test

@@ -268,4 +268,67 @@ class ControlServerTest {
         admin.postRaw("/v1/thaw", "{}", Duration.ofSeconds(5));
         assertFalse(hook.status().orElseThrow().path("frozen").asBoolean());
     }
+    @Test
+    void pauseLivesInTheGuardCriticalStillAsksAndDenialsStayDenied() throws Exception {
+        start(Duration.ofMillis(1500));
+        assertEquals(403, hook.postRaw("/v1/pause", "{\"minutes\":15}", Duration.ofSeconds(5)).status(),
+                "an agent's credential can never pause its guard");
+        assertFalse(hook.status().orElseThrow().path("paused").asBoolean());
+        // an ask already waiting is released by the pause
+        Future<ControlClient.Response> waiting = pool.submit(() -> hook.postRaw("/v1/decide", ENV, Duration.ofSeconds(30)));
+        awaitPending();
+        ControlClient.Response paused = admin.postRaw("/v1/pause", "{\"minutes\":15,\"by\":\"test\"}", Duration.ofSeconds(5));
+        assertEquals(200, paused.status(), paused.text());
+        assertEquals("pause", waiting.get(5, TimeUnit.SECONDS).json().path("decidedBy").asText());
+        JsonNode status = hook.status().orElseThrow();
+        assertTrue(status.path("paused").asBoolean());
+        java.time.Instant until = java.time.Instant.parse(status.path("pausedUntil").asText());
+        assertTrue(until.isAfter(java.time.Instant.now().plusSeconds(14 * 60)), until.toString());
+        assertTrue(status.path("pauseSemantics").asText().contains("critical actions and production targets still ask"));
+
+        // high: allowed at once, recorded as decided by the pause
+        JsonNode high = hook.postRaw("/v1/decide", ENV, Duration.ofSeconds(5)).json();
+        assertEquals("allow", high.path("verdict").asText());
+        assertEquals("pause", high.path("decidedBy").asText());
+        // critical: still held for a human, and denied when nobody answers
+        String drop = ENV.replace("/p/.env", "/p/prod.db").replace("\"read\"", "\"delete\"");
+        JsonNode critical = hook.postRaw("/v1/decide", drop, Duration.ofSeconds(10)).json();
+        assertEquals("deny", critical.path("verdict").asText());
+        assertEquals("timeout", critical.path("decidedBy").asText());
+        // a policy denial is not an ask: the pause does not touch it
+        String etc = ENV.replace("/p/.env", "/etc/passwd").replace("\"read\"", "\"write\"");
+        assertEquals("policy", hook.postRaw("/v1/decide", etc, Duration.ofSeconds(5)).json().path("decidedBy").asText());
+        // the kill switch wins over a pause
+        admin.postRaw("/v1/freeze", "{}", Duration.ofSeconds(5));
+        assertEquals("killswitch", hook.postRaw("/v1/decide", ENV, Duration.ofSeconds(5)).json().path("decidedBy").asText());
+        admin.postRaw("/v1/thaw", "{}", Duration.ofSeconds(5));
+        assertEquals(2, guard.audit().count(AuditFilter.parse("decided:pause")), "what the pause let through is audited");
+
+        assertEquals(200, admin.postRaw("/v1/resume", "{}", Duration.ofSeconds(5)).status());
+        assertFalse(hook.status().orElseThrow().path("paused").asBoolean());
+        assertEquals("timeout", hook.postRaw("/v1/decide", ENV, Duration.ofSeconds(10)).json().path("decidedBy").asText(),
+                "after resume every ask waits for a human again");
+
+        ControlClient.Response zero = admin.postRaw("/v1/pause", "{\"minutes\":0}", Duration.ofSeconds(5));
+        assertEquals(400, zero.status());
+        ControlClient.Response tooLong = admin.postRaw("/v1/pause", "{\"minutes\":600}", Duration.ofSeconds(5));
+        assertEquals(400, tooLong.status());
+        assertTrue(tooLong.error().contains("8 hours"), tooLong.error());
+    }
+
+    @Test
+    void aPauseNeverCoversCriticalOrProduction() {
+        dev.interlock.policy.RuleMatch high = new dev.interlock.policy.RuleMatch("t", "r", dev.interlock.policy.Severity.HIGH,
+                dev.interlock.policy.Verdict.ASK, "x", null, null);
+        dev.interlock.policy.Decision d = dev.interlock.policy.Decision.of(java.util.List.of(high));
+        assertTrue(dev.interlock.broker.Broker.pauseCovers(d));
+        assertFalse(dev.interlock.broker.Broker.pauseCovers(new dev.interlock.policy.Decision(d.verdict(), d.severity(),
+                d.matches(), d.notes(), "production")));
+        assertFalse(dev.interlock.broker.Broker.pauseCovers(new dev.interlock.policy.Decision(d.verdict(), d.severity(),
+                d.matches(), d.notes(), "prod-eu")));
+        assertTrue(dev.interlock.broker.Broker.pauseCovers(new dev.interlock.policy.Decision(d.verdict(), d.severity(),
+                d.matches(), d.notes(), "staging")));
+        assertFalse(dev.interlock.broker.Broker.pauseCovers(d.escalate(dev.interlock.policy.Severity.CRITICAL,
+                dev.interlock.policy.Verdict.ASK, "uses a credential found outside the workspace")));
+    }
 }

@@ -37,6 +37,13 @@ public final class AuditBench {
         try (AuditLog log = AuditLog.open(db, masker)) {
             time("newest page (50)", () -> log.query(AuditFilter.ALL, 0, 50).size());
             time("page at offset 10,000", () -> log.query(AuditFilter.ALL, 10_000, 50).size());
+            int deep = rows * 9 / 10;
+            time("page at offset " + String.format("%,d", deep) + " (OFFSET)", () -> log.query(AuditFilter.ALL, deep, 50).size());
+            long deepId = log.idBefore(AuditFilter.ALL, Long.MAX_VALUE, deep);
+            time("same page by keyset (id < x)", () -> log.queryBefore(AuditFilter.ALL, deepId + 1, 50).size());
+            time("locate its id from the top", () -> (int) Math.min(Integer.MAX_VALUE, log.idBefore(AuditFilter.ALL, Long.MAX_VALUE, deep)));
+            time("locate its id from the bottom", () -> (int) Math.min(Integer.MAX_VALUE, log.idAfter(AuditFilter.ALL, 0, rows - 1 - deep)));
+            time("agent:cursor page deep by keyset", () -> log.queryBefore(AuditFilter.parse("agent:cursor"), deepId + 1, 50).size());
             time("agent:cursor verdict:deny page", () -> log.query(AuditFilter.parse("agent:cursor verdict:deny"), 0, 50).size());
             time("decided:timeout since:7d page", () -> log.query(AuditFilter.parse("decided:timeout since:7d"), 0, 50).size());
             time("severity:critical page", () -> log.query(AuditFilter.parse("severity:critical"), 0, 50).size());

@@ -1,5 +1,6 @@
 package dev.interlock.hooks.install;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +12,7 @@ import java.nio.file.Path;
  */
 public record HookTarget(Path client, int timeoutSeconds) {
     public static final int DEFAULT_TIMEOUT = 300;
+    private static final Path BASH = Path.of("/bin/bash");
     /** Margin between the client giving up and the agent giving up, so the client's fail-closed reply arrives. */
     public static final int CLIENT_MARGIN = 15;
     /** The client's own default wait (keep equal to ServiceClient.DEFAULT_BUDGET_SECONDS and the sh script). */
@@ -22,12 +24,26 @@ public record HookTarget(Path client, int timeoutSeconds) {
         }
     }
 
-    /** The command line for an agent: the client path (quoted when needed), the agent id, and a non-default budget. */
+    /**
+     * The command line for an agent: the client path (quoted when needed), the agent id, and a non-default budget.
+     * The POSIX client runs under bash when the machine has it: the script would otherwise start in {@code sh} and
+     * re-exec itself in bash (for its /dev/tcp transport), paying for two interpreter starts on every tool call.
+     */
     public String command(String agent) {
-        String p = client.toString();
+        boolean posixScript = !client.getFileName().toString().contains(".");
+        return (posixScript && Files.isExecutable(BASH) ? BASH + " " : "") + plainCommand(agent);
+    }
+
+    /** The command without an interpreter in front, for a given client file name (the Windows twin, say). */
+    public String plainCommand(String agent, String clientFileName) {
+        String p = client.resolveSibling(clientFileName).toString();
         String quoted = p.matches("[A-Za-z0-9_./:\\\\-]+") ? p : "\"" + p + "\"";
         int budget = timeoutSeconds - CLIENT_MARGIN;
         return quoted + " " + agent + (budget == CLIENT_DEFAULT_BUDGET ? "" : " " + budget);
+    }
+
+    private String plainCommand(String agent) {
+        return plainCommand(agent, client.getFileName().toString());
     }
 
     /** True when a command string is one Interlock wrote (any install location). */

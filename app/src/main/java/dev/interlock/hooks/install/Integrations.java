@@ -86,7 +86,7 @@ public final class Integrations {
                     ObjectNode h = root.putObject("hooks").putArray("preToolUse").addObject();
                     h.put("type", "command");
                     h.put("bash", t.command("copilot"));
-                    h.put("powershell", t.command("copilot").replace("interlock-hook", "interlock-hook.cmd"));
+                    h.put("powershell", t.plainCommand("copilot", "interlock-hook.cmd"));
                     h.put("timeoutSec", t.timeoutSeconds());
                     return JsonConfig.write(root);
                 }, false, "");

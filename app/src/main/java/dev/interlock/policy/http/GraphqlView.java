@@ -34,25 +34,50 @@ import java.util.Set;
  * @param present   true when the request carries something meant as GraphQL
  * @param mutations every top-level mutation field that may run
  * @param problems  why (part of) the request could not be read; non-empty means "fail closed"
+ * @param unreadNames every GraphQL name that appears in the documents that could not be fully read, or
+ *                  {@code null} when a document could not be seen at all (sent from a file, persisted, not
+ *                  decodable): a field that runs must be spelled out in its document, since GraphQL names have
+ *                  no escapes, so an unreadable document can still only run fields named in it
  */
-public record GraphqlView(boolean present, List<MutationField> mutations, List<String> problems) {
+public record GraphqlView(boolean present, List<MutationField> mutations, List<String> problems,
+                          Set<String> unreadNames) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FRAGMENT_DEPTH = 50;
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
 
     public GraphqlView {
         mutations = List.copyOf(mutations);
         problems = List.copyOf(problems);
+        unreadNames = unreadNames == null ? null : Set.copyOf(unreadNames);
+    }
+
+    /** True when a mutation whose name matches {@code name} might run in the part Interlock could not read. */
+    public boolean unreadMayRun(java.util.function.Predicate<String> name) {
+        return !problems.isEmpty() && (unreadNames == null || unreadNames.stream().anyMatch(name));
     }
 
     static GraphqlView of(List<GraphqlSource> sources) {
         List<MutationField> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Set<String> unread = new HashSet<>();
+        boolean opaque = false;
         int i = 0;
         for (GraphqlSource s : sources) {
+            int before = problems.size();
             read(s, sources.size() > 1 ? i : -1, out, problems);
+            if (problems.size() > before) {
+                if (s.document() == null) {
+                    opaque = true;
+                } else {
+                    java.util.regex.Matcher m = NAME.matcher(s.document());
+                    while (m.find()) {
+                        unread.add(m.group());
+                    }
+                }
+            }
             i++;
         }
-        return new GraphqlView(!sources.isEmpty(), out, problems);
+        return new GraphqlView(!sources.isEmpty(), out, problems, opaque ? null : unread);
     }
 
     /** Reads the GraphQL entries of a request: {@code ?query=}, a JSON object or batch, a raw document, a form. */
@@ -74,7 +99,7 @@ public record GraphqlView(boolean present, List<MutationField> mutations, List<S
             fromBody(s, sources);
         }
         if (sources.isEmpty()) {
-            return new GraphqlView(false, List.of(), List.of());
+            return new GraphqlView(false, List.of(), List.of(), Set.of());
         }
         return of(sources);
     }

@@ -225,8 +225,9 @@ public final class SqlClassifier {
 
     // ---- DROP / TRUNCATE / ALTER
 
+    // Snowflake: DROP DYNAMIC|ICEBERG|HYBRID|EXTERNAL TABLE (EXTERNAL also Hive/Spark/Redshift).
     private static final Set<String> TWO_WORD_OBJECTS = Set.of("MATERIALIZED", "FOREIGN", "EVENT", "ACCESS", "TEXT",
-            "USER", "DATA", "TEMPORARY", "TEMP");
+            "USER", "DATA", "TEMPORARY", "TEMP", "DYNAMIC", "ICEBERG", "HYBRID", "EXTERNAL");
 
     private static Shape drop(List<Tok> t, SqlDialect dialect) {
         int k = 1;
@@ -290,7 +291,9 @@ public final class SqlClassifier {
 
     private static Shape truncate(List<Tok> t) {
         int k = 1;
-        while (k < t.size() && (t.get(k).isWord("TABLE") || t.get(k).isWord("ONLY"))) {
+        // TABLE, ONLY (Postgres) and IF EXISTS (Snowflake, MySQL-compatible engines) come before the names.
+        while (k < t.size() && (t.get(k).isWord("TABLE") || t.get(k).isWord("ONLY") || t.get(k).isWord("IF")
+                || t.get(k).isWord("EXISTS"))) {
             k++;
         }
         return new Shape(EnumSet.of(SqlKind.TRUNCATE), "TRUNCATE", "table", names(t, k));

@@ -83,6 +83,10 @@ public final class TimelineView {
     private final Consumer<String> createRule;
     private PagedRows rows;
     private long generation;
+    private long countGeneration = -1;
+    private final HBox pendingBar = new HBox(8);
+    private final Label pendingText = new Label();
+    private final LiveFeed live;
 
     /**
      * @param createRule called with a draft rule (YAML) when the user asks to create a rule from an event
@@ -112,7 +116,8 @@ public final class TimelineView {
         searchError.setId("timeline-search-error");
         searchError.getStyleClass().add(Styles.DANGER);
         searchError.setManaged(false);
-        VBox top = new VBox(6, bar, searchError, chart);
+        buildPendingBar();
+        VBox top = new VBox(6, bar, searchError, pendingBar, chart);
         top.setPadding(new Insets(10, 12, 6, 12));
         root.setTop(top);
 
@@ -132,6 +137,7 @@ public final class TimelineView {
         foot.setPadding(new Insets(4, 12, 6, 12));
         root.setBottom(foot);
         apply();
+        live = new LiveFeed(audit, this::refreshLive);
     }
 
     public Node root() {
@@ -162,8 +168,12 @@ public final class TimelineView {
     public void close() {
         closed = true;
         debounce.stop();
+        live.close();
         if (rows != null) {
             rows.close();
+        }
+        if (desk != null) {
+            desk.unsubscribe(deskListener);
         }
         loader.shutdownNow();
     }
@@ -190,7 +200,7 @@ public final class TimelineView {
         long t0 = System.nanoTime();
         List<AuditRecord> first;
         try {
-            first = audit.query(filter, 0, PagedRows.PAGE);
+            first = audit.queryBefore(filter, Long.MAX_VALUE, PagedRows.PAGE);
         } catch (RuntimeException e) {
             status.setText("Could not read the audit log: " + e.getMessage());
             return;
@@ -206,7 +216,9 @@ public final class TimelineView {
         status.setText("Loading… (first " + first.size() + " rows in " + firstMs + " ms)");
         export.setText("Export");
         PagedRows mine = rows;
-        CompletableFuture.supplyAsync(() -> audit.count(filter), loader).whenComplete((n, err) -> Fx.run(() -> {
+        this.firstMs = firstMs;
+        long through = mine.baseTop();
+        CompletableFuture.supplyAsync(() -> audit.countThrough(filter, through), loader).whenComplete((n, err) -> Fx.run(() -> {
             if (gen != generation) {
                 return;
             }
@@ -215,11 +227,22 @@ public final class TimelineView {
                 return;
             }
             mine.total(n);
-            total.set(n);
-            status.setText(COUNT.format(n) + (n == 1 ? " event" : " events") + " · newest first · rows load "
-                    + PagedRows.PAGE + " at a time as you scroll · first page in " + firstMs + " ms");
-            buildExportMenu(filter, n);
+            countGeneration = gen;
+            total.set(mine.size());
+            showCount(filter, mine.size());
         }));
+        refreshChart(filter, gen);
+    }
+
+    private long firstMs;
+
+    private void showCount(AuditFilter filter, long n) {
+        status.setText(COUNT.format(n) + (n == 1 ? " event" : " events") + " · newest first · live · rows load "
+                + PagedRows.PAGE + " at a time as you scroll · first page in " + firstMs + " ms");
+        buildExportMenu(filter, n);
+    }
+
+    private void refreshChart(AuditFilter filter, long gen) {
         AuditFilter chartFilter = filter.since() != null ? filter : filter.withSince(Instant.now().minus(Duration.ofHours(24)));
         Duration bucket = bucketFor(chartFilter.since());
         CompletableFuture.supplyAsync(() -> audit.histogram(chartFilter, bucket), loader).whenComplete((h, err) -> Fx.run(() -> {
@@ -227,6 +250,186 @@ public final class TimelineView {
                 chart.show(h);
             }
         }));
+    }
+
+    // ---- live updates
+
+    /**
+     * Called (FX thread, at most every {@link LiveFeed#COALESCE_MS} ms) after new audit rows were committed: reads
+     * the rows above the newest one shown, with the current filter, and puts them on top. The row the user
+     * selected stays selected, and when they had scrolled down, the rows they were looking at stay in view.
+     */
+    private void refreshLive(LiveFeed.Batch batch) {
+        Fx.checkThread();
+        if (closed || rows == null) {
+            return;
+        }
+        javafx.stage.Window w = root.getScene() == null ? null : root.getScene().getWindow();
+        if (w == null || !w.isShowing()) {
+            return; // nobody is looking: opening the window again reloads (MainWindow.show → refresh)
+        }
+        if (batch.pruned()) {
+            reloadKeepingSelection();
+            return;
+        }
+        PagedRows mine = rows;
+        long gen = generation;
+        long top = mine.topId();
+        AuditFilter filter = mine.filter();
+        CompletableFuture.supplyAsync(() -> {
+            List<AuditRecord> newer = audit.queryAfter(filter, top, PagedRows.PAGE + 1);
+            List<AuditRecord> updated = new java.util.ArrayList<>();
+            for (long id : batch.resultsFor()) {
+                AuditRecord r = audit.get(id);
+                if (r != null) {
+                    updated.add(r);
+                }
+            }
+            return new Object[]{newer, updated};
+        }, loader).whenComplete((res, err) -> Fx.run(() -> {
+            if (closed || gen != generation || mine != rows) {
+                return;
+            }
+            if (err != null) {
+                status.setText("Could not read new events: " + err.getMessage());
+                return;
+            }
+            @SuppressWarnings("unchecked") List<AuditRecord> newer = (List<AuditRecord>) res[0];
+            @SuppressWarnings("unchecked") List<AuditRecord> updated = (List<AuditRecord>) res[1];
+            updated.forEach(mine::replace);
+            if (newer.size() > PagedRows.PAGE) {
+                reloadKeepingSelection(); // a burst bigger than a page: start a fresh snapshot
+                return;
+            }
+            if (!newer.isEmpty()) {
+                int firstVisible = firstVisibleIndex();
+                mine.prepend(newer);
+                if (firstVisible > 0) {
+                    scrollToTopRow(firstVisible + newer.size());
+                }
+                if (countGeneration == gen) {
+                    total.set(mine.size());
+                    showCount(filter, mine.size());
+                }
+                if (System.nanoTime() - lastLiveChart > CHART_EVERY_NANOS) {
+                    lastLiveChart = System.nanoTime(); // the chart moves slowly; rows move at once
+                    refreshChart(filter, gen);
+                }
+            }
+        }));
+    }
+
+    private static final long CHART_EVERY_NANOS = 5_000_000_000L;
+    private long lastLiveChart;
+
+    /** A new snapshot (retention removed rows, or a burst arrived) that keeps the selected event selected. */
+    private void reloadKeepingSelection() {
+        AuditRecord selected = table.getSelectionModel().getSelectedItem();
+        apply();
+        if (selected != null && rows != null) {
+            int at = rows.indexOfLoaded(selected.id());
+            if (at >= 0) {
+                table.getSelectionModel().select(at);
+            }
+        }
+    }
+
+    /** The index of the first row the table shows (0 at the top, or before the table is laid out). */
+    public int firstVisibleIndex() {
+        javafx.scene.control.skin.VirtualFlow<?> flow = flow();
+        if (flow == null || flow.getFirstVisibleCell() == null) {
+            return 0;
+        }
+        return flow.getFirstVisibleCell().getIndex();
+    }
+
+    private void scrollToTopRow(int index) {
+        javafx.scene.control.skin.VirtualFlow<?> flow = flow();
+        if (flow != null) {
+            flow.scrollToTop(index);
+        } else {
+            table.scrollTo(index);
+        }
+    }
+
+    private javafx.scene.control.skin.VirtualFlow<?> flow() {
+        Node n = table.lookup(".virtual-flow");
+        return n instanceof javafx.scene.control.skin.VirtualFlow<?> f ? f : null;
+    }
+
+    // ---- pending approvals
+
+    private java.util.function.Supplier<List<dev.interlock.broker.PendingApproval>> pendingSource = List::of;
+    private dev.interlock.broker.ApprovalDesk desk;
+    private dev.interlock.broker.ApprovalListener deskListener;
+
+    private void buildPendingBar() {
+        pendingBar.setId("timeline-pending");
+        pendingBar.getStyleClass().add("pending-bar");
+        pendingBar.setAlignment(Pos.CENTER_LEFT);
+        pendingBar.setPadding(new Insets(6, 10, 6, 10));
+        pendingText.setId("timeline-pending-text");
+        pendingText.setWrapText(false);
+        HBox.setHgrow(pendingText, Priority.ALWAYS);
+        pendingText.setMaxWidth(Double.MAX_VALUE);
+        pendingBar.getChildren().addAll(new FontIcon(Feather.BELL), pendingText);
+        pendingBar.setVisible(false);
+        pendingBar.setManaged(false);
+    }
+
+    /**
+     * Shows the approvals waiting for a human above the table, live: they are not in the audit log until they are
+     * decided. {@code review} opens the pop-up.
+     */
+    public void showPending(dev.interlock.broker.ApprovalDesk desk, Runnable review) {
+        Fx.checkThread();
+        this.desk = desk;
+        this.pendingSource = desk::pending;
+        Button open = new Button("Review…");
+        open.setId("timeline-pending-review");
+        open.getStyleClass().add(Styles.SMALL);
+        open.setOnAction(e -> review.run());
+        pendingBar.getChildren().add(open);
+        deskListener = new dev.interlock.broker.ApprovalListener() {
+            @Override
+            public void added(dev.interlock.broker.PendingApproval p) {
+                Fx.run(TimelineView.this::updatePending);
+            }
+
+            @Override
+            public void updated(dev.interlock.broker.PendingApproval p) {
+                Fx.run(TimelineView.this::updatePending);
+            }
+
+            @Override
+            public void resolved(dev.interlock.broker.PendingApproval p, dev.interlock.broker.Resolution r) {
+                Fx.run(TimelineView.this::updatePending);
+            }
+        };
+        desk.subscribe(deskListener);
+        updatePending();
+    }
+
+    private void updatePending() {
+        if (closed) {
+            return;
+        }
+        List<dev.interlock.broker.PendingApproval> now = pendingSource.get();
+        pendingBar.setVisible(!now.isEmpty());
+        pendingBar.setManaged(!now.isEmpty());
+        if (now.isEmpty()) {
+            pendingText.setText("");
+            return;
+        }
+        dev.interlock.broker.PendingApproval first = now.stream()
+                .min(java.util.Comparator.comparing(dev.interlock.broker.PendingApproval::deadline)).orElseThrow();
+        pendingText.setText((now.size() == 1 ? "1 approval waits" : now.size() + " approvals wait") + " for you — "
+                + Rows.text(first.origin().agent()) + ": " + Rows.text(first.action().summary())
+                + (now.size() > 1 ? " and " + (now.size() - 1) + " more" : ""));
+    }
+
+    public String pendingText() {
+        return pendingBar.isVisible() ? pendingText.getText() : "";
     }
 
     static Duration bucketFor(Instant since) {
@@ -362,6 +565,12 @@ public final class TimelineView {
         addFilter(m, "workspace", r.workspace());
         addFilter(m, "severity", r.severity());
         addFilter(m, "session", r.sessionId());
+        if (scanWorkspace != null && r.workspace() != null && !r.workspace().isBlank()) {
+            MenuItem scan = new MenuItem("Scan " + Rows.text(dev.interlock.ui.prompt.Paths.tilde(r.workspace()))
+                    + " for credentials…", new FontIcon(Feather.SHIELD));
+            scan.setOnAction(e -> scanWorkspace.accept(r.workspace()));
+            m.getItems().addAll(new SeparatorMenuItem(), scan);
+        }
         return m;
     }
 
@@ -386,6 +595,13 @@ public final class TimelineView {
             default -> null;
         };
         addToken(key, v);
+    }
+
+    private Consumer<String> scanWorkspace;
+
+    /** Adds "Scan this workspace for credentials" to the row menu (opens the workspaces view). */
+    public void onScanWorkspace(Consumer<String> open) {
+        this.scanWorkspace = open;
     }
 
     private static void copy(String text) {

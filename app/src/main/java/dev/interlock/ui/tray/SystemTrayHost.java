@@ -38,7 +38,7 @@ public final class SystemTrayHost implements TrayHost {
             shownState = status.state();
             shownPending = status.pending();
         }
-        icon.setTrayIconTooltip(status.headline());
+        icon.setTrayIconTooltip(status.tooltip());
         icon.clear();
         for (TrayMenu.Item it : items) {
             if (it.separator()) {

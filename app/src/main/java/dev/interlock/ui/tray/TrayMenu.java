@@ -21,6 +21,11 @@ public final class TrayMenu {
 
         void openSettings();
 
+        /** The workspaces agents used and the credentials an agent can read there. */
+        default void openWorkspaces() {
+            openTimeline();
+        }
+
         void pause(java.time.Duration d);
 
         void resume();
@@ -55,13 +60,14 @@ public final class TrayMenu {
         out.add(new Item("timeline", s.missed() > 0 ? "Open timeline (" + s.missed() + " missed)…" : "Open timeline…",
                 Feather.ACTIVITY, c::openTimeline, true));
         out.add(new Item("packs", "Packs and rules…", Feather.LAYERS, c::openPacks, true));
+        out.add(new Item("workspaces", "Workspaces and secrets…", Feather.FOLDER, c::openWorkspaces, true));
         out.add(new Item("settings", "Settings…", Feather.SETTINGS, c::openSettings, true));
         out.add(Item.separatorItem());
         if (s.paused()) {
-            out.add(new Item("resume", "Resume protection", Feather.PLAY, c::resume, true));
+            out.add(new Item("resume", "Resume prompts", Feather.PLAY, c::resume, true));
         } else {
-            out.add(new Item("pause15", "Pause for 15 minutes", Feather.PAUSE, () -> c.pause(java.time.Duration.ofMinutes(15)), !s.frozen()));
-            out.add(new Item("pause60", "Pause for 1 hour", Feather.PAUSE_CIRCLE, () -> c.pause(java.time.Duration.ofHours(1)), !s.frozen()));
+            out.add(new Item("pause15", "Pause prompts for 15 minutes", Feather.PAUSE, () -> c.pause(java.time.Duration.ofMinutes(15)), !s.frozen()));
+            out.add(new Item("pause60", "Pause prompts for 1 hour", Feather.PAUSE_CIRCLE, () -> c.pause(java.time.Duration.ofHours(1)), !s.frozen()));
         }
         if (s.frozen()) {
             out.add(new Item("thaw", "Unfreeze agents", Feather.UNLOCK, c::thaw, true));

@@ -37,6 +37,7 @@ public final class TrayMenuNode {
                 t.getStyleClass().add("tray-menu-title");
                 t.setWrapText(true);
                 t.setMaxWidth(360);
+                t.setTooltip(new javafx.scene.control.Tooltip(status.tooltip()));
                 box.getChildren().add(t);
                 continue;
             }
@@ -50,6 +51,9 @@ public final class TrayMenuNode {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setDisable(!it.enabled());
             b.setOnAction(e -> it.action().run());
+            if (it.id().startsWith("pause")) {
+                b.setTooltip(new javafx.scene.control.Tooltip("Pause: " + dev.interlock.broker.Broker.PAUSE_SEMANTICS + "."));
+            }
             box.getChildren().add(new HBox(b));
             HBox.setHgrow(b, javafx.scene.layout.Priority.ALWAYS);
         }

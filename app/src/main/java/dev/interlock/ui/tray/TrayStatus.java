@@ -56,11 +56,21 @@ public record TrayStatus(int pending, int missed, boolean frozen, Instant paused
             case PROTECTED -> "Interlock: protecting your agents";
             case PENDING -> "Interlock: " + pending + (pending == 1 ? " approval waits" : " approvals wait") + " for you";
             case PAUSED -> "Interlock: paused until " + HH_MM.format(pausedUntil.atZone(ZoneId.systemDefault()))
-                    + " (critical still asks)";
+                    + " (critical and production still ask)";
             case FROZEN -> "Interlock: FROZEN — every agent action is denied";
             case UNHEALTHY -> "Interlock: needs attention — " + problems.get(0);
             case MISSED -> "Interlock: " + missed + (missed == 1 ? " ask was" : " asks were") + " denied while you were away";
         };
+    }
+
+    /** The tray icon's tooltip: the headline, and while paused what a pause lets through. */
+    public String tooltip() {
+        if (pausedUntil == null || state() == State.FROZEN) {
+            return headline();
+        }
+        String until = HH_MM.format(pausedUntil.atZone(ZoneId.systemDefault()));
+        return headline() + (state() == State.PAUSED ? "" : " · paused until " + until) + "\nPaused: "
+                + dev.interlock.broker.Broker.PAUSE_SEMANTICS + ".";
     }
 
     public TrayStatus withPending(int n) {

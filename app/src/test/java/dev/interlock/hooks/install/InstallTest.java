@@ -84,7 +84,8 @@ class InstallTest {
         assertEquals("prettier --write", after.at("/hooks/PostToolUse/0/hooks/0/command").asText());
         JsonNode ours = after.at("/hooks/PreToolUse/1");
         assertEquals("*", ours.get("matcher").asText());
-        assertEquals(client + " claude-code", ours.at("/hooks/0/command").asText());
+        assertEquals(viaBash(client) + " claude-code", ours.at("/hooks/0/command").asText(),
+                "the POSIX client runs under bash directly where there is one (one interpreter start, not two)");
         assertTrue(ours.at("/hooks/0/timeout").asInt() > 120, "timeout must exceed the approval deadline");
         List<String> keys = new java.util.ArrayList<>();
         after.fieldNames().forEachRemaining(keys::add);
@@ -99,7 +100,7 @@ class InstallTest {
 
         assertEquals(0, install("claude-code", "--timeout", "900"));
         assertEquals(2, read(settings).at("/hooks/PreToolUse").size(), "re-install replaces, never duplicates");
-        assertEquals(client + " claude-code 885", read(settings).at("/hooks/PreToolUse/1/hooks/0/command").asText());
+        assertEquals(viaBash(client) + " claude-code 885", read(settings).at("/hooks/PreToolUse/1/hooks/0/command").asText());
 
         assertEquals(0, uninstall("claude-code"));
         assertEquals(JSON.readTree(CLAUDE_SETTINGS), read(settings), "uninstall restores the original content");
@@ -179,7 +180,7 @@ class InstallTest {
         assertEquals(1, n.get("version").asInt());
         assertEquals("./format.sh", n.at("/hooks/afterFileEdit/0/command").asText());
         assertEquals("./audit.sh", n.at("/hooks/beforeShellExecution/0/command").asText());
-        assertEquals(client + " cursor", n.at("/hooks/beforeShellExecution/1/command").asText());
+        assertEquals(viaBash(client) + " cursor", n.at("/hooks/beforeShellExecution/1/command").asText());
         assertEquals("Write|Delete", n.at("/hooks/preToolUse/0/matcher").asText());
         assertEquals(0, uninstall("cursor"));
         assertEquals(JSON.readTree("{\"version\":1,\"hooks\":{\"afterFileEdit\":[{\"command\":\"./format.sh\"}],"
@@ -232,5 +233,9 @@ class InstallTest {
         assertEquals(0, install("claude-code"));
         assertTrue(Files.isSymbolicLink(link));
         assertTrue(Integrations.claudeCode().isWired(Files.readString(real)));
+    }
+
+    private static String viaBash(Object client) {
+        return (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/bash")) ? "/bin/bash " : "") + client;
     }
 }

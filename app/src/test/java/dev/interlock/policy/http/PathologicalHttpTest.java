@@ -1,6 +1,7 @@
 package dev.interlock.policy.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.interlock.action.HttpCall;
 import dev.interlock.policy.Decision;
@@ -35,9 +36,22 @@ class PathologicalHttpTest {
     @Test
     void deepNestingIsHeld() {
         String deep = "{ a ".repeat(5_000) + "}".repeat(5_000);
-        assertEquals(Verdict.ASK, post("{\"query\":\"mutation " + deep + "\"}").verdict());
+        assertEquals(Verdict.ASK, post("{\"query\":\"mutation { volumeDelete(volumeId: \\\"v\\\") " + deep + " }\"}").verdict());
         String json = "[".repeat(20_000) + "]".repeat(20_000);
         assertEquals(Verdict.ASK, post(json).verdict());
+    }
+
+    @Test
+    void anUnreadableDocumentIsHeldOnlyByRulesWhoseMutationItNames() {
+        // GraphQL names have no escapes: a field that runs is spelled out in the document, readable or not.
+        Decision broken = post("{\"query\":\"mutation { volumeDelete(volumeId: \\\"v\\\") \"}");
+        assertEquals(Verdict.ASK, broken.verdict(), broken::summary);
+        assertEquals(List.of("railway/volume-delete"), broken.matches().stream().map(m -> m.qualifiedId()).toList());
+        assertEquals(Verdict.ALLOW, post("{\"query\":\"query { me { id } \"}").verdict());
+        Decision fromFile = engine.evaluate(new dev.interlock.action.ShellCommand(
+                "curl -X POST " + APP + " -H 'Content-Type: application/json' -d @payload.json", "/w", Map.of()));
+        assertEquals(Verdict.ASK, fromFile.verdict(), "a body Interlock cannot see could run anything");
+        assertTrue(fromFile.matches().size() > 1, fromFile::summary);
     }
 
     @Test

@@ -164,6 +164,24 @@ class SqlClassifierTest {
     }
 
     @Test
+    void snowflakeTableKindsAndTruncateIfExistsAreRead() {
+        SqlSubject dyn = classify(SqlClassifier.standard(), "DROP DYNAMIC TABLE IF EXISTS marts.daily", SqlDialect.GENERIC).get(0);
+        assertEquals("dynamic table", dyn.objectKind());
+        assertEquals(List.of("marts.daily"), dyn.objects());
+        for (String kind : List.of("ICEBERG", "HYBRID", "EXTERNAL")) {
+            SqlSubject s = classify(SqlClassifier.standard(), "drop " + kind + " table lake.events", SqlDialect.GENERIC).get(0);
+            assertEquals(kind.toLowerCase() + " table", s.objectKind());
+            assertEquals(List.of("lake.events"), s.objects());
+        }
+        SqlSubject stage = classify(SqlClassifier.standard(), "DROP STAGE landing", SqlDialect.GENERIC).get(0);
+        assertEquals("stage", stage.objectKind());
+        assertEquals(List.of("landing"), stage.objects());
+        SqlSubject tr = classify(SqlClassifier.standard(), "TRUNCATE TABLE IF EXISTS raw.events", SqlDialect.GENERIC).get(0);
+        assertEquals(set("truncate"), tr.kinds().stream().map(SqlKind::id).collect(Collectors.toSet()));
+        assertEquals(List.of("raw.events"), tr.objects());
+    }
+
+    @Test
     void spansPointAtTheStatementInTheOriginalText() {
         String body = "SELECT 1; DROP TABLE users; SELECT 2";
         List<SqlSubject> subs = classify(SqlClassifier.standard(), body, SqlDialect.POSTGRES);

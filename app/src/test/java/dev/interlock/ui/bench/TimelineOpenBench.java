@@ -93,6 +93,26 @@ class TimelineOpenBench {
         });
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> Fx.await(() -> view.table().getItems().get((int) (total / 2))) != null);
         long t7 = System.nanoTime();
+        // a page near the bottom that no loaded page borders: located from the oldest end, then read by keyset
+        int deep = (int) (total * 9 / 10) + 37;
+        long d0 = System.nanoTime();
+        Fx.await(() -> {
+            view.table().scrollTo(deep);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> Fx.await(() -> view.table().getItems().get(deep)) != null);
+        long d1 = System.nanoTime();
+        // the next page down: keyset from the loaded page's last id
+        int next = (deep / 200 + 1) * 200 + 5;
+        Fx.await(() -> {
+            view.table().scrollTo(next);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> Fx.await(() -> view.table().getItems().get(next)) != null);
+        long d2 = System.nanoTime();
+        long o0 = System.nanoTime();
+        int offsetRows = audit.query(dev.interlock.audit.AuditFilter.ALL, deep, 200).size();
+        long o1 = System.nanoTime();
         Fx.await(() -> {
             view.search().setText("agent:cursor verdict:deny since:2d");
             view.apply();
@@ -108,6 +128,9 @@ class TimelineOpenBench {
         System.out.printf("row count known (background):   %6d ms after open%n", (t4 - t3) / 1_000_000);
         System.out.printf("chart ready (background):       %6d ms after open%n", (t5 - t3) / 1_000_000);
         System.out.printf("jump to the middle, page shown: %6d ms%n", (t7 - t6) / 1_000_000);
+        System.out.printf("jump to row %,d (90%%), shown: %6d ms%n", deep, (d1 - d0) / 1_000_000);
+        System.out.printf("  next page down (keyset):      %6d ms%n", (d2 - d1) / 1_000_000);
+        System.out.printf("  same page by OFFSET (old way):%6d ms (%d rows)%n", (o1 - o0) / 1_000_000, offsetRows);
         System.out.printf("search (first page):            %6d ms; count %d ms more%n", (t8 - t7) / 1_000_000, (t9 - t8) / 1_000_000);
         Fx.await(() -> {
             view.close();

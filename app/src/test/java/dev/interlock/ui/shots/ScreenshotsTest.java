@@ -162,7 +162,12 @@ class ScreenshotsTest {
             return v;
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.totalProperty().get() > 0 && !view.chart().buckets().isEmpty());
+        // an ask still waiting for a human shows above the table, live (it is in the audit log only once decided)
+        RecordingDesk desk = new RecordingDesk();
+        PolicyEngine engine = Policies.bundled();
+        desk.submit(shell(engine, "p0a1", "claude-code", "/home/dev/infra", "terraform destroy -auto-approve", 80));
         Fx.await(() -> {
+            view.showPending(desk, () -> { });
             view.table().getSelectionModel().select(findDenied(view));
             return null;
         });
@@ -266,5 +271,74 @@ class ScreenshotsTest {
             scene.getWindow().hide();
             return null;
         });
+    }
+    @Test
+    void workspacesView() throws Exception {
+        String realHome = System.getProperty("user.home");
+        System.setProperty("user.home", tmp.toString());
+        try {
+            workspacesShot();
+        } finally {
+            System.setProperty("user.home", realHome);
+        }
+    }
+
+    private void workspacesShot() throws Exception {
+        Path shop = tmp.resolve("src/shop");
+        Files.createDirectories(shop.resolve("legacy"));
+        Files.createDirectories(shop.resolve("src"));
+        Files.writeString(shop.resolve("legacy/config_backup.json"),
+                "{\n  \"domains\": [\"shop.example.org\"],\n  \"railway_token\": \"" + TOKEN + "\"\n}\n");
+        Files.writeString(shop.resolve(".env"), "LOG_LEVEL=debug\nDATABASE_URL=postgresql://app:jqG96EnLqNGpuxcm@db.prod.internal:5432/shop\n"
+                + "STRIPE_SECRET_KEY=sk_live_WHtP3fS2qHx6kwXoIIXGvOoN\n");
+        Files.writeString(shop.resolve("src/deploy.py"), "GITHUB = 'ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d'\n");
+        Path infra = tmp.resolve("src/infra");
+        Files.createDirectories(infra);
+        Files.writeString(infra.resolve("main.tf"), "terraform {\n  required_version = \">= 1.6\"\n}\n");
+        Path home = tmp.resolve("ws-home");
+        AuditLog audit = AuditLog.open(new DataDir(home));
+        Resolution ok = new Resolution(Verdict.ALLOW, Decision.allow(), "policy", Duration.ZERO, null, "");
+        for (int i = 0; i < 12; i++) {
+            audit.recordAction(new ShellCommand("terraform plan", infra.toString()), Origin.of(i % 3 == 0 ? "codex" : "cursor", "s-i", infra.toString()), ok, "");
+        }
+        for (int i = 0; i < 40; i++) {
+            audit.recordAction(new ShellCommand("npm test", shop.toString()), Origin.of("claude-code", "s-c", shop.toString()), ok, "");
+        }
+        audit.recordAction(new ShellCommand("ls", "/home/dev/old-prototype"), Origin.of("cursor", "s-o", "/home/dev/old-prototype"), ok, "");
+        dev.interlock.secrets.Fingerprints fp = dev.interlock.secrets.Fingerprints.forInstall(new DataDir(home));
+        dev.interlock.secrets.SecretFinder finder = dev.interlock.secrets.SecretFinder.fromPacks(Policies.bundled().packs(), fp);
+        dev.interlock.ui.workspaces.WorkspacesView.Scanner scanner = dir -> new dev.interlock.secrets.WorkspaceScanner(finder)
+                .scan(dir, dev.interlock.secrets.WorkspaceScanner.Options.defaults(), n -> { });
+        Stage[] stage = new Stage[1];
+        dev.interlock.ui.workspaces.WorkspacesView view = Fx.await(() -> {
+            var v = new dev.interlock.ui.workspaces.WorkspacesView(() -> audit.workspaces(100), scanner,
+                    (ws, f) -> java.util.Optional.empty());
+            Scene scene = new Scene((Parent) v.root(), 1360, 700);
+            Theme.style(scene);
+            stage[0] = new Stage();
+            stage[0].setTitle("Interlock — Workspaces");
+            stage[0].setScene(scene);
+            stage[0].show();
+            v.select(shop.toString());
+            v.show();
+            return v;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Fx.await(() -> view.workspaceTable().getItems().stream()
+                .anyMatch(r -> r.use().workspace().equals(shop.toString()) && r.report().isPresent())));
+        Fx.await(() -> {
+            view.select(infra.toString());
+            view.select(shop.toString());
+            view.findingTable().getSelectionModel().select(view.findingTable().getItems().stream()
+                    .filter(f -> f.file().startsWith("legacy")).findFirst().orElse(null));
+            return null;
+        });
+        settle();
+        snap(stage[0].getScene(), "workspaces.png");
+        Fx.await(() -> {
+            view.close();
+            stage[0].hide();
+            return null;
+        });
+        audit.close();
     }
 }

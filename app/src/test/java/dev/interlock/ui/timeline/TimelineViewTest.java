@@ -164,4 +164,155 @@ class TimelineViewTest {
         assertEquals(written, Files.readAllLines(out).stream().filter(l -> !l.isBlank()).count());
         assertFalse(written <= PagedRows.PAGE, "more than one page exported");
     }
+
+    private static dev.interlock.broker.Resolution allowed() {
+        return new dev.interlock.broker.Resolution(dev.interlock.policy.Verdict.ALLOW, dev.interlock.policy.Decision.allow(),
+                "policy", Duration.ZERO, null, "");
+    }
+
+    private long record(String command) {
+        return audit.recordAction(new dev.interlock.action.ShellCommand(command, "/home/dev/live"),
+                dev.interlock.action.Origin.of("codex", "s-live", "/home/dev/live"), allowed(), "");
+    }
+
+    @Test
+    void newEventsAppearOnTopWithoutReopeningAndTheSelectionStays(FxRobot robot) throws Exception {
+        open(600);
+        long before = view.totalProperty().get();
+        AuditRecord picked = Fx.await(() -> {
+            view.table().getSelectionModel().select(3);
+            return view.table().getSelectionModel().getSelectedItem();
+        });
+        long id = record("echo live-one");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.totalProperty().get() == before + 1);
+        AuditRecord top = Fx.await(() -> view.table().getItems().get(0));
+        assertEquals(id, top.id());
+        assertEquals("echo live-one", top.summary());
+        assertEquals(picked.id(), Fx.await(() -> view.table().getSelectionModel().getSelectedItem()).id(),
+                "the user's selection follows its row");
+        assertEquals(0, (int) Fx.await(() -> view.firstVisibleIndex()), "at the top, new rows are in view");
+
+        // a burst is coalesced into a refresh and only rows matching the search appear
+        Fx.await(() -> {
+            view.search().setText("agent:codex");
+            view.apply();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            try {
+                return view.totalProperty().get() == sqlCount("agent=?", "codex");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        long codex = view.totalProperty().get();
+        for (int i = 0; i < 30; i++) {
+            record("echo burst " + i);
+        }
+        audit.recordAction(new dev.interlock.action.ShellCommand("echo not-codex", "/w"),
+                dev.interlock.action.Origin.of("cursor", "s", "/w"), allowed(), "");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.totalProperty().get() == codex + 30);
+        for (int i = 0; i < 30; i++) {
+            final int at = i;
+            assertEquals("echo burst " + (29 - i), Fx.await(() -> view.table().getItems().get(at)).summary());
+        }
+        Thread.sleep(600);
+        assertEquals(codex + 30, view.totalProperty().get(), "the cursor row does not match agent:codex");
+    }
+
+    @Test
+    void whenScrolledDownTheRowsInViewStayInView(FxRobot robot) throws Exception {
+        open(2000);
+        Fx.await(() -> {
+            view.table().scrollTo(700);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.await(() -> view.table().getItems().get(705)) != null);
+        Fx.await(() -> {
+            view.table().getSelectionModel().select(705);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int firstBefore = Fx.await(() -> view.firstVisibleIndex());
+        assertTrue(firstBefore >= 690, "scrolled down: " + firstBefore);
+        long firstId = Fx.await(() -> view.table().getItems().get(firstBefore)).id();
+        long selected = Fx.await(() -> view.table().getSelectionModel().getSelectedItem()).id();
+        long before = view.totalProperty().get();
+        for (int i = 0; i < 4; i++) {
+            record("echo while-reading " + i);
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.totalProperty().get() == before + 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        int firstAfter = Fx.await(() -> view.firstVisibleIndex());
+        assertEquals(firstBefore + 4, firstAfter, "the view moved with its rows");
+        assertEquals(firstId, Fx.await(() -> view.table().getItems().get(firstAfter)).id());
+        assertEquals(selected, Fx.await(() -> view.table().getSelectionModel().getSelectedItem()).id());
+        assertEquals(705 + 4, (int) Fx.await(() -> view.table().getSelectionModel().getSelectedIndex()));
+    }
+
+    @Test
+    void aFarPageIsLocatedAndLoadedByKeyset(FxRobot robot) throws Exception {
+        open(5000);
+        int middle = 2_777;
+        Fx.await(() -> {
+            view.table().scrollTo(middle);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fx.await(() -> view.table().getItems().get(middle)) != null);
+        for (int i = middle - 5; i <= middle + 5; i++) {
+            final int at = i;
+            AuditRecord shown = Fx.await(() -> view.table().getItems().get(at));
+            if (shown != null) {
+                assertEquals(audit.query(AuditFilter.ALL, at, 1).get(0).id(), shown.id(), "row " + at);
+            }
+        }
+        // the page above it is then read from its neighbour's first id
+        int above = (middle / PagedRows.PAGE) * PagedRows.PAGE - 1;
+        Fx.await(() -> {
+            view.table().scrollTo(above - 10);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fx.await(() -> view.table().getItems().get(above)) != null);
+        assertEquals(audit.query(AuditFilter.ALL, above, 1).get(0).id(), Fx.await(() -> view.table().getItems().get(above)).id());
+    }
+
+    @Test
+    void pendingApprovalsShowAboveTheTableLive(FxRobot robot) throws Exception {
+        open(100);
+        dev.interlock.ui.RecordingDesk desk = new dev.interlock.ui.RecordingDesk();
+        int[] reviews = new int[1];
+        Fx.await(() -> {
+            view.showPending(desk, () -> reviews[0]++);
+            return null;
+        });
+        assertEquals("", view.pendingText());
+        dev.interlock.action.ShellCommand c = new dev.interlock.action.ShellCommand("terraform destroy -auto-approve", "/home/dev/infra");
+        desk.submit(new dev.interlock.broker.PendingApproval("ab12", c, dev.interlock.action.Origin.of("claude-code", "s", "/home/dev/infra"),
+                dev.interlock.policy.Decision.allow(), Instant.now(), Instant.now().plusSeconds(60), true, 1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.pendingText().startsWith("1 approval waits"));
+        assertTrue(view.pendingText().contains("claude-code: terraform destroy"), view.pendingText());
+        robot.clickOn("#timeline-pending-review");
+        assertEquals(1, reviews[0]);
+    }
+
+    @Test
+    void aHiddenTimelineDoesNotReadUntilItIsShownAgain(FxRobot robot) throws Exception {
+        open(300);
+        long before = view.totalProperty().get();
+        Fx.await(() -> {
+            stage.hide();
+            return null;
+        });
+        record("echo while-hidden");
+        Thread.sleep(800);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, view.totalProperty().get(), "no refresh while nobody looks");
+        Fx.await(() -> {
+            stage.show();
+            view.refresh();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.totalProperty().get() == before + 1);
+        assertEquals("echo while-hidden", Fx.await(() -> view.table().getItems().get(0)).summary());
+    }
 }

@@ -19,6 +19,7 @@ class TrayStatusTest {
         public void openPending() { calls.add("pending"); }
         public void openPacks() { calls.add("packs"); }
         public void openSettings() { calls.add("settings"); }
+        public void openWorkspaces() { calls.add("workspaces"); }
         public void pause(Duration d) { calls.add("pause " + d.toMinutes()); }
         public void resume() { calls.add("resume"); }
         public void freeze() { calls.add("freeze"); }
@@ -75,15 +76,24 @@ class TrayStatusTest {
     void menuFollowsTheStateAndRunsTheCommands() {
         List<TrayMenu.Item> normal = TrayMenu.items(TrayStatus.protectedNow(), commands);
         List<String> ids = normal.stream().map(TrayMenu.Item::id).toList();
-        assertEquals(List.of("title", "sep", "pending", "timeline", "packs", "settings", "sep", "pause15", "pause60",
+        assertEquals(List.of("title", "sep", "pending", "timeline", "packs", "workspaces", "settings", "sep", "pause15", "pause60",
                 "freeze", "sep", "quit"), ids);
         assertFalse(normal.get(2).enabled(), "nothing pending");
         normal.stream().filter(i -> i.action() != null && i.enabled() && !i.id().equals("title")).forEach(i -> i.action().run());
-        assertEquals(List.of("timeline", "packs", "settings", "pause 15", "pause 60", "freeze", "quit"), calls);
+        assertEquals(List.of("timeline", "packs", "workspaces", "settings", "pause 15", "pause 60", "freeze", "quit"), calls);
 
         List<String> frozenPaused = TrayMenu.items(TrayStatus.protectedNow().withFrozen(true)
                 .withPausedUntil(Instant.now().plusSeconds(60)), commands).stream().map(TrayMenu.Item::id).toList();
         assertTrue(frozenPaused.contains("thaw") && frozenPaused.contains("resume"));
         assertFalse(frozenPaused.contains("freeze") || frozenPaused.contains("pause15"));
+    }
+
+    @Test
+    void thePausedTooltipSaysWhatStillAsks() {
+        TrayStatus paused = TrayStatus.protectedNow().withPausedUntil(Instant.now().plusSeconds(900));
+        assertTrue(paused.headline().contains("critical and production still ask"), paused.headline());
+        assertTrue(paused.tooltip().contains(dev.interlock.broker.Broker.PAUSE_SEMANTICS), paused.tooltip());
+        assertTrue(paused.withPending(1).tooltip().contains("paused until"), "a pending ask does not hide the pause");
+        assertEquals(TrayStatus.protectedNow().headline(), TrayStatus.protectedNow().tooltip());
     }
 }
