@@ -52,6 +52,10 @@ class WrapperUnwrappingTest {
             yarn dlx rimraf dist                              | rimraf | dist      | yarn dlx
             npm exec -- rimraf dist                           | rimraf | dist      | npm exec
             npx -c 'rm -rf dist'                              | rm | -rf dist      | npx -c
+            uvx --from 'alembic==1.13' alembic downgrade base | alembic | downgrade base | uvx
+            uvx ruff@latest check .                           | ruff | check .      | uvx
+            uv tool run -p 3.12 alembic downgrade base        | alembic | downgrade base | uv tool run
+            pipx run --spec alembic alembic downgrade base    | alembic | downgrade base | pipx run
             pnpm prisma migrate reset --force                 | prisma | migrate reset --force | pnpm
             pnpm --filter api prisma migrate reset            | prisma | migrate reset | pnpm
             pnpm -F=api --silent prisma db push --force-reset | prisma | db push --force-reset | pnpm
