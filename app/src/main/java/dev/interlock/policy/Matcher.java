@@ -1,5 +1,6 @@
 package dev.interlock.policy;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,4 +14,13 @@ public interface Matcher {
     Set<String> indexKeys();
 
     Optional<Hit> match(Subject subject);
+
+    /**
+     * This matcher as part of a rule whose {@code when} and {@code unless} matchers are {@code rule} (this one
+     * included): a matcher may read what its siblings declare about the same program, e.g. that a flag a sibling
+     * names as target takes a value. Called once when the rule is compiled; default: unchanged.
+     */
+    default Matcher inRule(List<Matcher> rule) {
+        return this;
+    }
 }

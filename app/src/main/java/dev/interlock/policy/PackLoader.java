@@ -122,11 +122,23 @@ public final class PackLoader {
                 throw r.require("when").error("'when' needs at least one matcher");
             }
             List<Matcher> unless = r.get("unless").isPresent() ? matchers(r.require("unless")) : List.of();
+            List<Matcher> all = new ArrayList<>(when);
+            all.addAll(unless);
+            when = inRule(when, all);
+            unless = inRule(unless, all);
             Examples examples = examples(r);
             return new Rule(pack, id, severity, verdict, explain, when, unless, examples, r.line());
         } catch (PackException e) {
             throw e.inRule(id);
         }
+    }
+
+    private static List<Matcher> inRule(List<Matcher> matchers, List<Matcher> rule) {
+        List<Matcher> out = new ArrayList<>(matchers.size());
+        for (Matcher m : matchers) {
+            out.add(m.inRule(rule));
+        }
+        return out;
     }
 
     private List<Matcher> matchers(YNode list) throws PackException {

@@ -64,6 +64,78 @@ final class Codec {
         return out;
     }
 
+    /**
+     * For the form field {@code name} of a URL-encoded body whose value decodes to {@code expected}: the body
+     * offset of each decoded char, the last entry the value's end; {@code null} when there is no such field.
+     */
+    static int[] formValueIndex(String body, String name, String expected) {
+        int pairStart = 0;
+        while (pairStart <= body.length()) {
+            int pairEnd = pairStart;
+            while (pairEnd < body.length() && body.charAt(pairEnd) != '&' && body.charAt(pairEnd) != ';') {
+                pairEnd++;
+            }
+            int eq = body.indexOf('=', pairStart);
+            if (eq >= 0 && eq < pairEnd && decode(body.substring(pairStart, eq), true).equals(name)) {
+                int[] index = valueIndex(body, eq + 1, pairEnd, expected);
+                if (index != null) {
+                    return index;
+                }
+            }
+            pairStart = pairEnd + 1;
+        }
+        return null;
+    }
+
+    private static int[] valueIndex(String body, int from, int to, String expected) {
+        int[] index = new int[expected.length() + 1];
+        StringBuilder decoded = new StringBuilder(expected.length());
+        int i = from;
+        while (i < to) {
+            char c = body.charAt(i);
+            if (escapeAt(body, i, to)) {
+                ByteArrayOutputStream run = new ByteArrayOutputStream();
+                List<Integer> at = new ArrayList<>();
+                while (escapeAt(body, i, to)) {
+                    at.add(i);
+                    run.write(hex(body.charAt(i + 1)) * 16 + hex(body.charAt(i + 2)));
+                    i += 3;
+                }
+                String chars = run.toString(StandardCharsets.UTF_8);
+                int b = 0;
+                for (int k = 0; k < chars.length(); ) {
+                    int cp = chars.codePointAt(k);
+                    for (int j = 0; j < Character.charCount(cp); j++) {
+                        if (decoded.length() >= expected.length()) {
+                            return null;
+                        }
+                        index[decoded.length()] = at.get(Math.min(b, at.size() - 1));
+                        decoded.append(chars.charAt(k + j));
+                    }
+                    b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                    k += Character.charCount(cp);
+                }
+                continue;
+            }
+            if (decoded.length() >= expected.length()) {
+                return null;
+            }
+            index[decoded.length()] = i;
+            decoded.append(c == '+' ? ' ' : c);
+            i++;
+        }
+        if (!decoded.toString().equals(expected)) {
+            return null;
+        }
+        index[expected.length()] = to;
+        return index;
+    }
+
+    /** A {@code %XX} escape at {@code i}, inside {@code [.., to)}. */
+    private static boolean escapeAt(String s, int i, int to) {
+        return i + 2 < to && s.charAt(i) == '%' && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0;
+    }
+
     /** Percent-encodes everything but unreserved characters (what {@code curl --data-urlencode} does). */
     static String encode(String s) {
         StringBuilder sb = new StringBuilder();

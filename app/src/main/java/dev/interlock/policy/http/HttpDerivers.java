@@ -10,6 +10,7 @@ public final class HttpDerivers {
 
     public static List<Deriver> all() {
         return List.of(new CurlDeriver(), new WgetDeriver(), new HttpieDeriver(), ForgeApiDeriver.gh(),
-                ForgeApiDeriver.glab(), new RailwayApiDeriver());
+                ForgeApiDeriver.glab(), new RailwayApiDeriver(), new AzRestDeriver(),
+                new StripeCliDeriver());
     }
 }

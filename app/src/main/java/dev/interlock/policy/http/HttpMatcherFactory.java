@@ -90,7 +90,8 @@ public final class HttpMatcherFactory implements MatcherFactory {
                 case "path" -> {
                     String out = ref;
                     for (Map.Entry<String, String> e : vars.entrySet()) {
-                        out = out.replace("{" + e.getKey() + "}", e.getValue());
+                        out = out.replace("{" + e.getKey() + "}", e.getValue())
+                                .replace("{" + e.getKey() + "*}", e.getValue()); // as written in the template
                     }
                     yield out.contains("{") ? null : out;
                 }
@@ -184,6 +185,7 @@ public final class HttpMatcherFactory implements MatcherFactory {
                 }
             }
             String sqlTarget = null;
+            Span sqlSpan = null;
             if (sql != null) {
                 bodyUsed = true;
                 Optional<Hit> h = sql.match(s);
@@ -191,8 +193,10 @@ public final class HttpMatcherFactory implements MatcherFactory {
                     return Optional.empty();
                 }
                 sqlTarget = h.get().target();
+                sqlSpan = h.get().span();
             }
-            Span span = bodyUsed ? s.bodyLoc().all()
+            Span span = sqlSpan != null ? sqlSpan
+                    : bodyUsed ? s.bodyLoc().all()
                     : !headers.isEmpty() && paths.isEmpty() ? s.headerSpan(headers.keySet().iterator().next())
                     : s.urlLoc().all();
             String t = target != null ? target.resolve(s, vars) : sqlTarget;

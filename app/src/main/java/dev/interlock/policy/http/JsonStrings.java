@@ -2,8 +2,11 @@ package dev.interlock.policy.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Finds where a JSON string value sits in the raw text and maps its decoded characters back to raw offsets. */
@@ -39,6 +42,44 @@ final class JsonStrings {
             // spans only: a body Jackson cannot stream keeps its whole-body span
         }
         return out;
+    }
+
+    /**
+     * Offsets of the opening quotes of the string values at a dot path ({@code a.b.0.c}; {@code *} = every
+     * element or field), in document order; empty when the text cannot be streamed.
+     */
+    static List<Integer> valueOffsets(String body, String path) {
+        String[] want = path.split("\\.");
+        List<Integer> out = new ArrayList<>();
+        try (JsonParser p = FACTORY.createParser(body)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.VALUE_STRING && at(p.getParsingContext(), want)) {
+                    out.add((int) p.currentTokenLocation().getCharOffset());
+                }
+            }
+        } catch (Exception e) {
+            // spans only: what was found before the bad part is kept
+        }
+        return out;
+    }
+
+    /** True when the value the parser is on sits at {@code want}. */
+    private static boolean at(JsonStreamContext ctx, String[] want) {
+        int i = want.length - 1;
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent(), i--) {
+            if (i < 0) {
+                return false;
+            }
+            String w = want[i];
+            if (w.equals("*")) {
+                continue;
+            }
+            if (c.inArray() ? !w.equals(Integer.toString(c.getCurrentIndex())) : !w.equals(c.getCurrentName())) {
+                return false;
+            }
+        }
+        return i == -1;
     }
 
     private static void scanObject(JsonParser p, int entry, Map<Integer, Integer> out) throws java.io.IOException {

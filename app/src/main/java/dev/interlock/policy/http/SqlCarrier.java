@@ -5,6 +5,7 @@ import dev.interlock.policy.Matcher;
 import dev.interlock.policy.MatcherFactories;
 import dev.interlock.policy.MatcherFactory;
 import dev.interlock.policy.PackException;
+import dev.interlock.policy.Span;
 import dev.interlock.policy.Subject;
 import dev.interlock.policy.TextOrigin;
 import dev.interlock.policy.YNode;
@@ -61,18 +62,44 @@ final class SqlCarrier {
             case "form" -> texts.addAll(s.form().getOrDefault(ref, List.of()));
             default -> s.json().ifPresent(j -> ValueTests.at(j, ref).forEach(n -> texts.add(ValueTests.text(n))));
         }
-        TextOrigin where = s.bodyLoc().blurred().base();
         for (String t : texts) {
-            for (Subject sub : SqlSubjects.of(t, "sql", kind.equals("body") ? s.bodyLoc().base() : where)) {
+            // classified in the carried text's own coordinates; a hit is mapped back into the body below
+            for (Subject sub : SqlSubjects.of(t, "sql", TextOrigin.whole("sql", t))) {
                 if (!sub.type().equals(matcher.subjectType())) {
                     continue;
                 }
                 Optional<Hit> h = matcher.match(sub);
                 if (h.isPresent()) {
-                    return h;
+                    return Optional.of(new Hit(inBody(s, t, h.get().span()), h.get().target(), h.get().note()));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Where {@code [span)} of the carried text {@code t} was written: the statement inside the body. */
+    private Span inBody(HttpSubject s, String t, Span span) {
+        int[] index = switch (kind) {
+            case "body" -> null;
+            case "form" -> Codec.formValueIndex(s.body(), ref, t);
+            default -> jsonIndex(s.body(), t);
+        };
+        if (index == null && !kind.equals("body")) {
+            return s.bodyLoc().all();
+        }
+        int start = Math.min(span.start(), t.length());
+        int end = Math.min(span.end(), t.length());
+        return index == null ? s.bodyLoc().span(start, end) : s.bodyLoc().span(index[start], index[end]);
+    }
+
+    /** Body offsets of the chars of the JSON string at {@link #ref} that decodes to {@code t}, or null. */
+    private int[] jsonIndex(String body, String t) {
+        for (int quote : JsonStrings.valueOffsets(body, ref)) {
+            int[] raw = JsonStrings.rawIndex(body, quote, t);
+            if (raw != null) {
+                return raw;
+            }
+        }
+        return null;
     }
 }

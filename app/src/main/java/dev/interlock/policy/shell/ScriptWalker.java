@@ -92,7 +92,8 @@ final class ScriptWalker {
                 break;
             }
         }
-        BashParser.Result r = BashParser.parse(src, MAX_NODES, MAX_DEPTH);
+        BashParser.Result r = HeredocRepair.parse(src, BashParser.parse(src, MAX_NODES, MAX_DEPTH), MAX_NODES,
+                MAX_DEPTH);
         if (r.root() == null) {
             tooComplex("parsing took longer than " + BashParser.PARSE_BUDGET_NANOS / 1_000_000 + " ms of CPU time",
                     map, 0, text.length(), via);
@@ -474,7 +475,25 @@ final class ScriptWalker {
             }
             substitutions(body, f, st);
         }
-        return new WordReader(f.src, f.map, st.vars).raw(body.start, body.end, !expands);
+        return new WordReader(f.src, f.map, st.vars).raw(bodyStart(f.src, start, body), body.end, !expands);
+    }
+
+    /**
+     * Where the body really starts: the line after the operator's line. The grammar starts the body node after
+     * leading blanks of its first line (and after a backslash that {@link HeredocRepair} blanked out).
+     */
+    private static int bodyStart(String src, SyntaxNode start, SyntaxNode body) {
+        int lineEnd = start == null ? -1 : src.indexOf('\n', start.end);
+        if (lineEnd < 0 || lineEnd >= body.start) {
+            return body.start;
+        }
+        for (int i = lineEnd + 1; i < body.start; i++) {
+            char c = src.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\\') {
+                return body.start;
+            }
+        }
+        return lineEnd + 1;
     }
 
     private static SyntaxNode lastNamed(SyntaxNode n) {
@@ -505,7 +524,7 @@ final class ScriptWalker {
                 || op.equals("&>>") || op.equals(">&") || op.equals("<>"))) {
             return;
         }
-        Word w = words.read(dest);
+        Word w = words.read(touching(r.children("destination")).get(0));
         String path = w.text();
         if (!w.literal() || path.isEmpty() || FD_OR_DASH.matcher(path).matches() || DEV_SINKS.contains(path)
                 || path.startsWith("/dev/fd/")) {
@@ -525,24 +544,16 @@ final class ScriptWalker {
     private void command(SyntaxNode n, Frame f, ShellState st, Io io) {
         WordReader words = new WordReader(f.src, f.map, st.vars);
         Map<String, String> assignments = new LinkedHashMap<>();
-        SyntaxNode name = null;
-        List<SyntaxNode> argNodes = new ArrayList<>();
+        Map<String, Word> assigned = new LinkedHashMap<>();
+        List<SyntaxNode> wordNodes = new ArrayList<>();
         Word stdin = io.stdin();
         List<Sub> subs = new ArrayList<>();
         for (SyntaxNode c : n.children) {
             subs.addAll(substitutions(c, f, st));
         }
         for (SyntaxNode c : n.children) {
-            if (c.is("variable_assignment") && name == null) {
-                SyntaxNode var = c.child("name");
-                SyntaxNode value = c.child("value");
-                if (var != null) {
-                    assignments.put(var.text(f.src), value == null ? "" : words.read(value).text());
-                }
-            } else if ("name".equals(c.field)) {
-                name = c;
-            } else if ("argument".equals(c.field)) {
-                argNodes.add(c);
+            if (c.is("variable_assignment") || "name".equals(c.field) || "argument".equals(c.field)) {
+                wordNodes.add(c);
             } else if (c.is("herestring_redirect")) {
                 SyntaxNode v = lastNamed(c);
                 if (v != null) {
@@ -552,15 +563,66 @@ final class ScriptWalker {
                 fileRedirect(c, f, st, words);
             }
         }
-        if (name == null) {
+        Word program = null;
+        List<Word> args = new ArrayList<>(wordNodes.size());
+        for (List<SyntaxNode> word : touching(wordNodes)) {
+            SyntaxNode head = word.get(0);
+            if (program == null && head.is("variable_assignment")) {
+                SyntaxNode var = head.child("name");
+                List<SyntaxNode> value = new ArrayList<>(word.subList(1, word.size()));
+                if (head.child("value") != null) {
+                    value.add(0, head.child("value"));
+                }
+                if (var != null) {
+                    Word w = value.isEmpty() ? null : words.read(value);
+                    assignments.put(var.text(f.src), w == null ? "" : w.text());
+                    assigned.put(var.text(f.src), w);
+                }
+            } else if (program == null && !assigned.isEmpty() && ASSIGNMENT.matcher(head.text(f.src)).lookingAt()) {
+                // an assignment after one whose value the grammar split (X=/$A/$B/x Y=2 cmd)
+                Word w = words.read(word);
+                int eq = w.text().indexOf('=');
+                String var = w.text().substring(0, eq).replace("+", "");
+                assignments.put(var, w.text().substring(eq + 1));
+                assigned.put(var, null);
+            } else if (program == null) {
+                program = word.size() == 1 && "name".equals(head.field) ? readName(head, words) : words.read(word);
+            } else if (!head.is("variable_assignment") || "argument".equals(head.field)) {
+                args.add(words.read(word));
+            }
+        }
+        if (program == null) {
+            // only assignments (the grammar took the rest of a split value for a command name): they stay set
+            for (Map.Entry<String, Word> e : assigned.entrySet()) {
+                Word w = e.getValue();
+                if (w != null && w.literal()) {
+                    st.vars.put(e.getKey(), w.text());
+                } else {
+                    st.vars.remove(e.getKey());
+                }
+            }
             return;
         }
-        Word program = readName(name, words);
-        List<Word> args = new ArrayList<>(argNodes.size());
-        for (SyntaxNode a : argNodes) {
-            args.add(words.read(a));
-        }
         run(program, null, args, assignments, new Io(stdin, io.piped()), f, st, f.via, subs, 0);
+    }
+
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]*\\+?=");
+
+    /** Nodes grouped into shell words: nodes with no blank between them are one word. */
+    private static List<List<SyntaxNode>> touching(List<SyntaxNode> nodes) {
+        List<List<SyntaxNode>> out = new ArrayList<>(nodes.size());
+        List<SyntaxNode> cur = null;
+        for (SyntaxNode c : nodes) {
+            if (cur != null && cur.get(cur.size() - 1).end == c.start) {
+                cur.add(c);
+            } else {
+                cur = new ArrayList<>(2);
+                cur.add(c);
+                out.add(cur);
+            }
+        }
+        return out;
     }
 
     /**

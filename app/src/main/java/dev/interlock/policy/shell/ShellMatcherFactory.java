@@ -49,24 +49,28 @@ public final class ShellMatcherFactory implements MatcherFactory {
             subcommand.add(new LinkedHashSet<>(List.of(s.split("\\|"))));
         }
         Set<String> valueFlags = new HashSet<>(flags(spec, "value_flags"));
-        Map<String, Pattern> flagValues = new LinkedHashMap<>();
+        Map<List<String>, Pattern> flagValues = new LinkedHashMap<>();
         if (spec.get("flag_values").isPresent()) {
             for (Map.Entry<String, YNode> e : spec.require("flag_values").entries().entrySet()) {
-                if (e.getKey().length() < 2 || !e.getKey().startsWith("-")) {
-                    throw e.getValue().error("'" + e.getKey() + "' in 'flag_values' is not a flag (flags start with -)");
+                List<String> aliases = List.of(e.getKey().split("\\|", -1));
+                for (String a : aliases) {
+                    if (a.length() < 2 || !a.startsWith("-")) {
+                        throw e.getValue().error("'" + a + "' in 'flag_values' is not a flag (flags start with -;"
+                                + " aliases are written --name|-n)");
+                    }
                 }
-                flagValues.put(e.getKey(), compile(e.getValue()));
-                valueFlags.add(e.getKey()); // a flag whose value is tested takes a value
+                flagValues.put(aliases, compile(e.getValue()));
+                valueFlags.addAll(aliases); // a flag whose value is tested takes a value
             }
         }
         String target = target(spec);
-        if (target != null && target.startsWith("flag:")) {
-            valueFlags.add(target.substring(5)); // the flag named as target takes a value
-        }
-        return new ShellMatcher(Set.copyOf(commands), subcommand, valueFlags, flags(spec, "flags_all"),
+        List<String> targetFlags = target != null && target.startsWith("flag:")
+                ? List.of(target.substring(5).split("\\|")) : List.of();
+        valueFlags.addAll(targetFlags); // a flag named as target takes a value
+        return new ShellMatcher(Set.copyOf(commands), subcommand, Set.copyOf(valueFlags), flags(spec, "flags_all"),
                 flags(spec, "flags_any"), flags(spec, "flags_none"), flagValues, regexes(spec, "args_any"),
                 regexes(spec, "args_all"), regexes(spec, "args_none"), classes(spec, "paths_any"),
-                classes(spec, "paths_all"), regex(spec, "stdin"), regex(spec, "text"), target);
+                classes(spec, "paths_all"), regex(spec, "stdin"), regex(spec, "text"), target, targetFlags);
     }
 
     private static List<String> flags(YNode spec, String key) throws PackException {
@@ -128,21 +132,47 @@ public final class ShellMatcherFactory implements MatcherFactory {
             return null;
         }
         String v = t.get().string();
-        if (!v.matches("arg:[1-9][0-9]*|flag:[-+].+|last")) {
-            throw t.get().error("target must be arg:N (N from 1), flag:--name or last, not '" + v + "'");
+        if (!v.matches("arg:[1-9][0-9]*|flag:[-+][^|]+(\\|[-+][^|]+)*|last")) {
+            throw t.get().error("target must be arg:N (N from 1), flag:--name (aliases: flag:--name|-n) or last, not '"
+                    + v + "'");
         }
         return v;
     }
 
     private record ShellMatcher(Set<String> commands, List<Set<String>> subcommand, Set<String> valueFlags,
                                 List<String> flagsAll, List<String> flagsAny, List<String> flagsNone,
-                                Map<String, Pattern> flagValues,
+                                Map<List<String>, Pattern> flagValues,
                                 List<Pattern> argsAny, List<Pattern> argsAll, List<Pattern> argsNone,
                                 Set<PathClass> pathsAny, Set<PathClass> pathsAll, Pattern stdin, Pattern text,
-                                String target) implements Matcher {
+                                String target, List<String> targetFlags) implements Matcher {
         @Override
         public String subjectType() {
             return CommandSubject.TYPE;
+        }
+
+        /**
+         * A flag that any shell matcher of the rule names as the target of the same program takes a value here
+         * too, so that {@code frob --name keep db delete} has the positionals {@code db delete} for every
+         * matcher of the rule, {@code unless} ones included.
+         */
+        @Override
+        public Matcher inRule(List<Matcher> rule) {
+            Set<String> more = new HashSet<>();
+            for (Matcher m : rule) {
+                if (m instanceof ShellMatcher s && s != this && !java.util.Collections.disjoint(s.commands, commands)) {
+                    for (String f : s.targetFlags) {
+                        if (!valueFlags.contains(f)) {
+                            more.add(f);
+                        }
+                    }
+                }
+            }
+            if (more.isEmpty()) {
+                return this;
+            }
+            more.addAll(valueFlags);
+            return new ShellMatcher(commands, subcommand, Set.copyOf(more), flagsAll, flagsAny, flagsNone, flagValues,
+                    argsAny, argsAll, argsNone, pathsAny, pathsAll, stdin, text, target, targetFlags);
         }
 
         @Override
@@ -178,9 +208,8 @@ public final class ShellMatcherFactory implements MatcherFactory {
             if (flagsNone.stream().anyMatch(v::has)) {
                 return Optional.empty();
             }
-            for (Map.Entry<String, Pattern> e : flagValues.entrySet()) {
-                ArgView.Flag f = v.find(e.getKey());
-                if (f == null || f.value() == null || !e.getValue().matcher(f.value().text()).find()) {
+            for (Map.Entry<List<String>, Pattern> e : flagValues.entrySet()) {
+                if (!valueMatches(v, e.getKey(), e.getValue())) {
                     return Optional.empty();
                 }
             }
@@ -220,8 +249,24 @@ public final class ShellMatcherFactory implements MatcherFactory {
                 int n = Integer.parseInt(target.substring(4));
                 return n <= rest.size() ? rest.get(n - 1).text() : null;
             }
-            ArgView.Flag f = v.find(target.substring(5));
-            return f == null || f.value() == null ? null : f.value().text();
+            for (String name : targetFlags) {
+                ArgView.Flag f = v.find(name);
+                if (f != null && f.value() != null) {
+                    return f.value().text();
+                }
+            }
+            return null;
+        }
+
+        /** One of the aliases is given with a value that matches. */
+        private static boolean valueMatches(ArgView v, List<String> aliases, Pattern p) {
+            for (String name : aliases) {
+                ArgView.Flag f = v.find(name);
+                if (f != null && f.value() != null && p.matcher(f.value().text()).find()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean matchesAny(List<Pattern> ps, String s) {

@@ -1,5 +1,6 @@
 package dev.interlock.policy.shell;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,14 @@ final class WordReader {
     private static final class Acc {
         final StringBuilder text = new StringBuilder();
         boolean literal = true;
+        /** Lone {@code $} tokens appended (each makes the word non-literal unless a join resolves it). */
+        int loneDollars;
+        /** Where the last lone {@code $} sits in {@link #text}, or -1. */
+        int dollarAt = -1;
+
+        boolean literal() {
+            return literal && loneDollars == 0;
+        }
     }
 
     Word read(SyntaxNode n) {
@@ -34,15 +43,51 @@ final class WordReader {
             int ce = n.end - 1;
             String content = src.substring(cs, ce);
             if (acc.text.toString().equals(content)) {
-                return new Word(content, map.start(cs), map.end(ce), map.exact(), acc.literal);
+                return new Word(content, map.start(cs), map.end(ce), map.exact(), acc.literal());
             }
-            return new Word(acc.text.toString(), map.start(n.start), map.end(n.end), false, acc.literal);
+            return new Word(acc.text.toString(), map.start(n.start), map.end(n.end), false, acc.literal());
         }
         Acc acc = new Acc();
         append(n, acc);
         String text = acc.text.toString();
         boolean verbatim = map.exact() && text.equals(src.substring(n.start, n.end));
-        return new Word(text, map.start(n.start), map.end(n.end), verbatim, acc.literal);
+        return new Word(text, map.start(n.start), map.end(n.end), verbatim, acc.literal());
+    }
+
+    /**
+     * One shell word written as several touching nodes. tree-sitter-bash ends an unquoted word after a second
+     * {@code $} ({@code /$A/y/$B/z} parses as {@code /$A/y/$} and {@code B/z}); bash reads one word, and
+     * the {@code $} with the name that starts the next node is an expansion ({@code $B}).
+     */
+    Word read(List<SyntaxNode> parts) {
+        if (parts.size() == 1) {
+            return read(parts.get(0));
+        }
+        Acc acc = new Acc();
+        for (SyntaxNode written : parts) {
+            SyntaxNode part = written.is("command_name") && written.children.size() == 1
+                    ? written.children.get(0) : written;
+            int dollar = acc.dollarAt == acc.text.length() - 1 ? acc.dollarAt : -1;
+            int before = acc.text.length();
+            append(part, acc);
+            if (dollar < 0) {
+                continue;
+            }
+            java.util.regex.Matcher m = NAME.matcher(src).region(part.start, part.end);
+            if (!m.lookingAt()) {
+                continue;
+            }
+            String name = m.group();
+            if (vars.containsKey(name)) {
+                acc.text.replace(dollar, before + name.length(), vars.get(name));
+                acc.loneDollars--;
+            }
+        }
+        int s = parts.get(0).start;
+        int e = parts.get(parts.size() - 1).end;
+        String text = acc.text.toString();
+        boolean verbatim = map.exact() && text.equals(src.substring(s, e));
+        return new Word(text, map.start(s), map.end(e), verbatim, acc.literal());
     }
 
     /** A word made from the literal text of a node range (heredoc bodies). */
@@ -82,6 +127,11 @@ final class WordReader {
                 }
             }
             case "brace_expression" -> acc.text.append(n.text(src));
+            case "$" -> {
+                acc.dollarAt = acc.text.length();
+                acc.text.append('$');
+                acc.loneDollars++;
+            }
             default -> {
                 String t = n.text(src);
                 acc.text.append(t);

@@ -103,11 +103,13 @@ final class Wrappers {
                 return a.size() > 0 && (a.get(0).text().equals("exec") || a.get(0).text().equals("x"))
                         ? npx("npm exec", a, 1) : List.of();
             case "pnpm", "yarn":
-                return a.size() > 0 && (a.get(0).text().equals("dlx") || a.get(0).text().equals("exec"))
-                        ? npx(p + " " + a.get(0).text(), a, 1) : List.of();
+                return PackageRunners.unwrap(p, a);
             case "bun":
                 if (a.size() > 0 && a.get(0).text().equals("x")) {
                     return npx("bun x", a, 1);
+                }
+                if (a.size() > 1 && a.get(0).text().equals("run") && PackageRunners.isBinary(a.get(1).text())) {
+                    return List.of(new Unwrap.Argv("bun run", a.subList(1, a.size())));
                 }
                 return code(p, a);
             case "eval":
@@ -184,7 +186,9 @@ final class Wrappers {
             case "xvfb-run", "dbus-run-session":
                 return argv(p, a, OptionScan.of("-n", "--server-num", "-s", "--server-args", "-e",
                         "--error-file", "-f", "--auth-file", "-p", "--xauth-protocol", "--config").scan(a, 0), null);
-            case "direnv", "asdf", "mise", "rtx", "poetry", "uv", "pipenv", "pdm", "hatch", "rye", "bundle",
+            case "uvx":
+                return uvx("uvx", a, 0);
+            case "direnv", "asdf", "mise", "rtx", "poetry", "uv", "pipenv", "pdm", "hatch", "rye", "bundle", "pipx",
                     "op", "doppler", "infisical", "dotenvx", "aws-vault", "devbox", "nix":
                 return runSubcommand(p, a);
             default:
@@ -282,7 +286,7 @@ final class Wrappers {
     }
 
     /** npx [options] package[@version] args…; {@code -p pkg} names the package and the command follows. */
-    private static List<Unwrap> npx(String step, List<Word> a, int from) {
+    static List<Unwrap> npx(String step, List<Word> a, int from) {
         OptionScan.Result r = OptionScan.of("-p", "--package", "-c", "--call", "--cache", "--registry",
                 "-w", "--workspace", "--node-options", "--shell").scan(a, from);
         Word call = r.value("-c", "--call");
@@ -497,6 +501,9 @@ final class Wrappers {
             return List.of();
         }
         String sub = a.get(0).text();
+        if (p.equals("uv") && sub.equals("tool") && a.size() > 1 && a.get(1).text().equals("run")) {
+            return uvx("uv tool run", a, 2);
+        }
         boolean runs = switch (p) {
             case "direnv", "asdf", "bundle", "aws-vault" -> sub.equals("exec");
             case "mise", "rtx" -> sub.equals("exec") || sub.equals("x");
@@ -518,7 +525,30 @@ final class Wrappers {
         }
         int skip = p.equals("direnv") || p.equals("aws-vault") ? 1 : 0;
         OptionScan.Result r = OptionScan.of("--with", "-w", "--python", "-p", "--env-file", "--project",
-                "--directory", "--config", "-c", "--package", "--from").leading(skip).scan(a, 1);
+                "--directory", "--config", "-c", "--package", "--from", "--spec", "--pip-args", "--index-url", "-i")
+                .leading(skip).scan(a, 1);
+        if (p.equals("pipx")) {
+            return pythonTool("pipx run", a, r);
+        }
         return argv(p + " " + sub, a, r, null);
+    }
+
+    /** {@code uvx [options] TOOL[@version] args…} (= {@code uv tool run}): runs a Python tool like npx runs a bin. */
+    private static List<Unwrap> uvx(String step, List<Word> a, int from) {
+        OptionScan.Result r = OptionScan.of("--from", "--with", "-w", "--with-requirements", "--python", "-p",
+                "--index", "--index-url", "-i", "--default-index", "--extra-index-url", "--find-links", "-f",
+                "--directory", "--project", "--config-file", "--cache-dir", "--env-file", "-c", "--constraints",
+                "--overrides").scan(a, from);
+        return pythonTool(step, a, r);
+    }
+
+    private static List<Unwrap> pythonTool(String step, List<Word> a, OptionScan.Result r) {
+        if (r.commandStart >= a.size()) {
+            return List.of();
+        }
+        List<Word> cmd = a.subList(r.commandStart, a.size());
+        String spec = cmd.get(0).text();
+        String program = spec.replaceFirst("(@|==|\\[).*$", "");
+        return List.of(new Unwrap.Argv(step, cmd, Map.of(), Unwrap.CwdMode.KEEP, null, program));
     }
 }

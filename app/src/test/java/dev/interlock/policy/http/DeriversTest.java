@@ -209,6 +209,76 @@ class DeriversTest {
     }
 
     @Test
+    void azRest() {
+        HttpSubject del = one("az rest --method delete --url https://management.azure.com/subscriptions/0000/resourceGroups/prod-rg?api-version=2021-04-01");
+        assertEquals("DELETE", del.method());
+        assertEquals("management.azure.com", del.host());
+        assertEquals("/subscriptions/0000/resourceGroups/prod-rg", del.path());
+        assertEquals(List.of("2021-04-01"), del.query().get("api-version"));
+        // a URL without a host is an ARM resource ID; -m/-u, upper or lower case, attached values
+        HttpSubject rel = one("az rest -m DELETE -u /subscriptions/{subscriptionId}/resourceGroups/rg/providers/Microsoft.Web/sites/api?api-version=2022-03-01");
+        assertEquals("DELETE", rel.method());
+        assertEquals("management.azure.com", rel.host());
+        assertEquals("/subscriptions/{subscriptionId}/resourceGroups/rg/providers/Microsoft.Web/sites/api", rel.path());
+        assertEquals("DELETE", one("az rest --uri=/subscriptions/0/resourceGroups/rg --method=Delete").method());
+        assertEquals("DELETE", one("az rest -mdelete --uri /subscriptions/0/resourceGroups/rg").method());
+        assertEquals("GET", one("az rest --url https://graph.microsoft.com/v1.0/me").method());
+        assertEquals("graph.microsoft.com", one("az --subscription prod rest --url https://graph.microsoft.com/v1.0/me -o json").host());
+        // body, headers (KEY=VALUE or JSON, several words), query parameters
+        HttpSubject put = one("az rest --method put --url /subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/ip1"
+                + " --body '{\"location\": \"westeurope\"}' --headers If-Match=* '{\"x-ms-test\": \"1\"}'"
+                + " --uri-parameters api-version=2023-04-01 force=true --resource https://management.core.windows.net/");
+        assertEquals("PUT", put.method());
+        assertEquals("westeurope", put.json().orElseThrow().get("location").asText());
+        assertEquals(List.of("application/json"), put.header("content-type"));
+        assertEquals(List.of("*"), put.header("if-match"));
+        assertEquals(List.of("1"), put.header("x-ms-test"));
+        assertEquals(List.of("2023-04-01"), put.query().get("api-version"));
+        assertEquals(List.of("true"), put.query().get("force"));
+        assertEquals("b=1", one("az rest -m post -u https://x.io/a -b b=1").body());
+        // a body, headers or parameters read from a file are unknown
+        assertFalse(one("az rest -m post -u /subscriptions/0/providers/x --body @body.json").bodyKnown());
+        assertFalse(one("az rest -m post -u /subscriptions/0/providers/x -b \"$BODY\"").bodyKnown());
+        assertTrue(requests("az group delete -n rg").isEmpty());
+        assertTrue(requests("az rest").isEmpty());
+    }
+
+    @Test
+    void stripeCliRequests() {
+        HttpSubject del = one("stripe delete /v1/customers/cus_123 --confirm");
+        assertEquals("DELETE", del.method());
+        assertEquals("api.stripe.com", del.host());
+        assertEquals("/v1/customers/cus_123", del.path());
+        assertEquals(List.of("Bearer rk_test_(the Stripe CLI's test-mode key)"), del.header("authorization"));
+        // paths are normalised like the CLI does; an object ID alone names its object
+        assertEquals("/v1/customers/cus_123", one("stripe delete customers/cus_123").path());
+        assertEquals("/v1/customers/cus_123", one("stripe delete v1/customers/cus_123").path());
+        assertEquals("/v1/customers/cus_123", one("stripe delete cus_123 -c").path());
+        assertEquals("/v1/webhook_endpoints/we_1Mr5jU", one("stripe delete we_1Mr5jU").path());
+        // live mode: --live, or a live key given with --api-key or STRIPE_API_KEY
+        assertTrue(one("stripe delete /v1/customers/cus_123 --live").header("authorization").get(0).startsWith("Bearer rk_live_"));
+        assertEquals(List.of("Bearer sk_live_51H"), one("stripe --api-key sk_live_51H delete /v1/customers/cus_123").header("authorization"));
+        assertEquals(List.of("Bearer sk_live_51H"), one("STRIPE_API_KEY=sk_live_51H stripe delete /v1/customers/cus_123").header("authorization"));
+        assertTrue(one("stripe delete /v1/customers/cus_123 --api-key \"$KEY\"").header("authorization").isEmpty());
+        // POST data is a form body; GET and DELETE data go to the query string
+        HttpSubject post = one("stripe post /v1/refunds -d charge=ch_3MmlLr -d 'metadata[reason]=agent' -e charge --live");
+        assertEquals("POST", post.method());
+        assertEquals("application/x-www-form-urlencoded", post.contentType());
+        assertEquals(List.of("ch_3MmlLr"), post.form().get("charge"));
+        assertEquals(List.of("agent"), post.form().get("metadata[reason]"));
+        assertEquals(List.of("charge"), post.form().get("expand[]"));
+        HttpSubject get = one("stripe get /v1/customers --limit 3 -d email=a@b.c --stripe-account acct_1");
+        assertEquals("GET", get.method());
+        assertEquals(List.of("3"), get.query().get("limit"));
+        assertEquals(List.of("a@b.c"), get.query().get("email"));
+        assertEquals(List.of("acct_1"), get.header("stripe-account"));
+        assertFalse(one("stripe post /v1/customers -d \"email=$EMAIL\"").bodyKnown());
+        assertTrue(requests("stripe customers delete cus_123").isEmpty());
+        assertTrue(requests("stripe delete").isEmpty());
+        assertTrue(requests("stripe listen --forward-to localhost:3000").isEmpty());
+    }
+
+    @Test
     void otherProgramsAreNotRequests() {
         assertTrue(requests("rm -rf build").isEmpty());
         assertTrue(requests("curl").isEmpty());

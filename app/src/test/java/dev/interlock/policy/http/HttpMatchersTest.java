@@ -9,6 +9,7 @@ import dev.interlock.action.ShellCommand;
 import dev.interlock.policy.Decision;
 import dev.interlock.policy.PackException;
 import dev.interlock.policy.PolicyEngine;
+import dev.interlock.policy.Span;
 import dev.interlock.policy.Verdict;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,63 @@ class HttpMatchersTest {
         assertEquals(Verdict.ALLOW, http(e, "POST", "https://ref.supabase.co/pg/query", Map.of(), "{\"query\":\"SELECT * FROM bookings\"}"));
         assertEquals(Verdict.ASK, e.evaluate(new ShellCommand(
                 "curl -X POST https://ref.supabase.co/pg/query --json '{\"query\":\"truncate bookings\"}'", "/tmp")).verdict());
+    }
+
+    private static final String SQL_OVER_HTTP = "http: {hosts: [\"*.supabase.co\"], methods: [POST], path: \"/pg/query\", "
+            + "sql_from: \"%s\", sql: {kinds: [drop, truncate]}}";
+
+    @Test
+    void theSpanOfCarriedSqlIsTheStatementInsideTheBody() throws Exception {
+        PolicyEngine e = engine(SQL_OVER_HTTP.formatted("json:query"));
+        String body = "{\"query\":\"SELECT 1; DROP TABLE bookings; SELECT 2\"}";
+        Span span = primarySpan(e.evaluate(new HttpCall("POST", "https://ref.supabase.co/pg/query", Map.of(), body)));
+        assertEquals("body", span.field());
+        assertEquals("DROP TABLE bookings", span.text());
+        assertEquals(body.indexOf("DROP"), span.start());
+
+        // JSON escapes inside the statement: the span still covers it as written in the body
+        String escaped = "{\"comment\":\"DROP TABLE decoy\",\"query\":\"select 1;\\nDROP TABLE \\\"Bookings\\\"\"}";
+        span = primarySpan(e.evaluate(new HttpCall("POST", "https://ref.supabase.co/pg/query", Map.of(), escaped)));
+        assertEquals("DROP TABLE \\\"Bookings\\\"", span.text());
+        assertEquals(escaped.indexOf("DROP TABLE \\"), span.start());
+
+        // the same request as curl: the span is the statement inside the shell command
+        String cmd = "curl -X POST https://ref.supabase.co/pg/query --json '{\"query\":\"select 1; truncate bookings\"}'";
+        span = primarySpan(e.evaluate(new ShellCommand(cmd, "/tmp")));
+        assertEquals("command", span.field());
+        assertEquals("truncate bookings", span.text());
+        assertEquals(cmd.indexOf("truncate"), span.start());
+    }
+
+    @Test
+    void theSpanOfCarriedSqlFollowsWildcardPathsFormsAndRawBodies() throws Exception {
+        String body = "{\"queries\":[{\"query\":\"select 1\"},{\"query\":\"drop table x\"}]}";
+        Span span = primarySpan(engine(SQL_OVER_HTTP.formatted("json:queries.*.query")).evaluate(
+                new HttpCall("POST", "https://ref.supabase.co/pg/query", Map.of(), body)));
+        assertEquals("drop table x", span.text());
+        assertEquals(body.indexOf("drop"), span.start());
+
+        String form = "db=main&sql=select+1%3B+drop+table+x";
+        span = primarySpan(engine(SQL_OVER_HTTP.formatted("form:sql")).evaluate(new HttpCall("POST",
+                "https://ref.supabase.co/pg/query", Map.of("Content-Type", List.of("application/x-www-form-urlencoded")), form)));
+        assertEquals("drop+table+x", span.text());
+
+        String raw = "select 1;\n  TRUNCATE audit_log;\n";
+        span = primarySpan(engine(SQL_OVER_HTTP.formatted("body")).evaluate(
+                new HttpCall("POST", "https://ref.supabase.co/pg/query", Map.of(), raw)));
+        assertEquals("TRUNCATE audit_log", span.text());
+    }
+
+    @Test
+    void aPathTargetMayNameTheRestOfThePath() throws Exception {
+        PolicyEngine e = engine("http: {hosts: [api.x.io], methods: [DELETE], path: \"/v1/{object*}\", target: \"path:{object*}\"}");
+        Decision d = e.evaluate(new HttpCall("DELETE", "https://api.x.io/v1/customers/cus_1", Map.of(), ""));
+        assertEquals("customers/cus_1", d.target().orElseThrow(), d::summary);
+    }
+
+    private static Span primarySpan(Decision d) {
+        assertEquals(Verdict.ASK, d.verdict(), d::summary);
+        return d.primary().orElseThrow().span();
     }
 
     @Test

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.interlock.action.FileAccess;
 import dev.interlock.policy.Span;
+import dev.interlock.policy.file.FileSubject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ShellAnalyzerTest {
@@ -113,12 +116,75 @@ class ShellAnalyzerTest {
         assertTrue(a.constructs().isEmpty(), a.describe());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
+            rm -rf /$A/y/$B/z => /$A/y/$B/z
+            rm -rf /$A/$B => /$A/$B
+            rm -rf $A$B/x => $A$B/x
+            rm -rf ${A}/y/${B}/z => ${A}/y/${B}/z
+            rm -rf /$A/y/$(date)/z => /$A/y/$(date)/z
+            rm -rf /data/$A-$B.bak => /data/$A-$B.bak
+            A=/srv; rm -rf $A/y/$B/z => /srv/y/$B/z
+            A=/srv; B=old; rm -rf $A/y/$B/z => /srv/y/old/z
+            rm -rf "$A"/y/$B/z => $A/y/$B/z
+            """)
+    void anUnquotedWordWithSeveralExpansionsStaysOneWord(String script, String word) {
+        Analysis a = Analysis.of(script);
+        assertEquals(List.of("-rf", word), a.args("rm"), a.describe());
+        CommandSubject rm = a.last("rm");
+        Word w = rm.args().get(1);
+        assertEquals(script.endsWith("old; rm -rf $A/y/$B/z"), w.literal(), "literal only when every part is known");
+        assertEquals(script.substring(script.indexOf("-rf ") + 4), script.substring(w.start(), w.end()));
+    }
+
+    @Test
+    void anAssignmentWhoseValueHasSeveralExpansionsDoesNotHideTheCommand() {
+        Analysis a = Analysis.of("X=/$A/y/$B/z Y=2 rm -rf /");
+        assertEquals(List.of("rm"), a.programs(), a.describe());
+        assertEquals(List.of("-rf", "/"), a.args("rm"));
+        assertEquals(Map.of("X", "/$A/y/$B/z", "Y", "2"), a.last("rm").assignments());
+
+        Analysis b = Analysis.of("A=/srv; B=old; X=$A/y/$B/z; rm -rf $X");
+        assertEquals(List.of("rm"), b.programs(), b.describe());
+        assertEquals(List.of("-rf", "/srv/y/old/z"), b.args("rm"));
+        assertTrue(b.last("rm").args().get(1).literal());
+
+        Analysis c = Analysis.of("$A/y/$B/rm -rf x");
+        assertEquals(List.of("dynamic-command"), c.kinds(), c.describe());
+
+        Analysis d = Analysis.of("D=/etc; F=cron; echo x > $D/$F.d/job");
+        assertEquals(List.of("/etc/cron.d/job"), d.files().stream().map(FileSubject::path).toList(), d.describe());
+    }
+
     @Test
     void heredocAndHereStringBecomeStdin() {
         Analysis a = Analysis.of("psql <<'SQL'\nDROP TABLE users;\nSQL\nmysql -e x <<< \"drop database d\"");
         assertEquals("DROP TABLE users;\n", a.last("psql").stdin().text());
         assertTrue(a.last("psql").stdin().literal());
         assertEquals("drop database d", a.last("mysql").stdin().text());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
+            psql <<EOF\\n\\dt\\nDROP TABLE x;\\nEOF => psql => \\dt\\nDROP TABLE x;\\n
+            psql <<EOF\\n\\dt\\nEOF => psql => \\dt\\n
+            psql <<'EOF'\\n\\c prod\\nDROP TABLE x;\\nEOF => psql => \\c prod\\nDROP TABLE x;\\n
+            psql <<EOF | tee log\\n\\c prod\\nDROP TABLE x;\\nEOF => psql => \\c prod\\nDROP TABLE x;\\n
+            psql <<-EOF\\n\\c prod\\nEOF\\nmysql <<X\\n\\. dump.sql\\nX => mysql => \\. dump.sql\\n
+            """)
+    void aHeredocWhoseFirstLineStartsWithABackslashKeepsIt(String script, String program, String stdin) {
+        Analysis a = Analysis.of(script.replace("\\n", "\n"));
+        assertEquals(stdin.replace("\\n", "\n"), a.last(program).stdin().text(), a.describe());
+        assertTrue(a.constructs().isEmpty(), a.describe());
+        assertEquals(List.of(), a.last(program).args().stream().map(Word::text).filter(t -> t.contains("\n")).toList());
+    }
+
+    @Test
+    void aShellReadingAHeredocWhoseFirstLineStartsWithABackslashRunsIt() {
+        Analysis a = Analysis.of("sh <<EOF\n\\rm -rf ~\nEOF");
+        assertEquals(List.of("-rf", "~"), a.args("rm"), a.describe());
+        Analysis b = Analysis.of("bash <<'X' | tee log\n\\rm -rf /srv\nX");
+        assertEquals(List.of("-rf", "/srv"), b.args("rm"), b.describe());
     }
 
     @Test

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.interlock.action.ShellCommand;
 import dev.interlock.policy.Hit;
 import dev.interlock.policy.Matcher;
+import dev.interlock.policy.Pack;
+import dev.interlock.policy.PackTester;
+import dev.interlock.policy.Rule;
+import dev.interlock.policy.RuleMatch;
 import dev.interlock.policy.PackException;
 import dev.interlock.policy.Policies;
 import dev.interlock.policy.YNode;
+import java.io.StringReader;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +64,10 @@ class ShellMatcherTest {
             {command: truncate, flag_values: {-s: "^0$"}} => truncate -s0 f => true
             {command: truncate, flag_values: {--size: "^0$"}} => truncate --size=0 f => true
             {command: truncate, flag_values: {-s: "^0$"}} => truncate -s 10 f => false
+            {command: truncate, flag_values: {--size|-s: "^0$"}} => truncate -s 0 f => true
+            {command: truncate, flag_values: {--size|-s: "^0$"}} => truncate --size=0 f => true
+            {command: truncate, flag_values: {--size|-s: "^0$"}} => truncate -s 10 f => false
+            {command: truncate, flag_values: {--size|-s: "^0$"}} => truncate f => false
             {command: rm, args_none: ["^keep$"]} => rm a keep => false
             {command: rm, args_all: ["^a$", "^b$"]} => rm a b => true
             {command: rm, args_all: ["^a$"]} => rm a b => false
@@ -105,6 +114,69 @@ class ShellMatcherTest {
                 .orElseThrow().target());
     }
 
+    @ParameterizedTest(name = "{1} -> {2}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
+            {command: frob, subcommand: [delete], target: 'flag:--name'} => frob delete --name prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name'} => frob delete --name=prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name'} => frob --name prod-db delete => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name'} => frob delete --name prod-db --yes => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:-n'} => frob delete -n prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:-n'} => frob delete -nprod-db => prod-db
+            {command: frob, subcommand: [delete, db], target: 'flag:--name'} => frob delete --name prod-db db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n'} => frob delete -n prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n'} => frob -n prod-db delete => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n'} => frob delete -yn prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n'} => frob delete --name=prod-db => prod-db
+            {command: frob, subcommand: [delete], target: 'flag:--name|-n|-g'} => frob delete -g rg => rg
+            {command: frob, subcommand: [delete], flag_values: {--method|-m: '^delete$'}, target: 'flag:--url|-u'} => frob delete -m delete -u https://x/y => https://x/y
+            {command: frob, subcommand: [delete], flag_values: {--method|-m: '^delete$'}, target: 'flag:--url|-u'} => frob delete --method=delete --url https://x/y => https://x/y
+            """)
+    void aFlagNamedAsTargetTakesAValueWithoutValueFlags(String spec, String script, String target)
+            throws PackException {
+        assertEquals(target, hit("shell: " + spec, script).orElseThrow(() -> new AssertionError(
+                spec + " did not match " + script + ": " + Analysis.of(script).describe())).target());
+    }
+
+    /** A rule whose matchers disagree on whether --name takes a value would read `keep` as a positional. */
+    private static final String FROB_PACK = """
+            pack: frob
+            title: Frob
+            rules:
+              - id: db-delete
+                severity: critical
+                verdict: ask
+                explain: Deletes a frob database.
+                when:
+                  - shell: {command: frob, subcommand: [db, delete], target: "flag:--name"}
+                  - shell: {command: frob, subcommand: [db, destroy]}
+                unless:
+                  - shell: {command: frob, subcommand: [db, delete], args_any: ["^keep$"]}
+                examples:
+                  match:
+                    - "frob db delete --name keep"
+                    - "frob --name prod db destroy"
+                  no_match:
+                    - "frob db delete keep"
+            """;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = "=>", textBlock = """
+            frob db delete --name keep => keep
+            frob --name prod db destroy => (none)
+            frob --name=prod db destroy => (none)
+            frob db delete keep => (no match)
+            """)
+    void aFlagARuleNamesAsTargetTakesAValueInEveryMatcherOfTheRule(String script, String expected)
+            throws PackException {
+        Pack pack = Policies.loader().load(new StringReader(FROB_PACK), "frob.yaml", "frob");
+        Rule rule = pack.rules().get(0);
+        Optional<RuleMatch> m = Analysis.of(script).subjects.stream().map(rule::match).filter(Optional::isPresent)
+                .map(Optional::get).findFirst();
+        String got = m.isEmpty() ? "(no match)" : m.get().target() == null ? "(none)" : m.get().target();
+        assertEquals(expected, got);
+        assertTrue(PackTester.test(pack).passed(), () -> PackTester.test(pack).failures().toString());
+    }
+
     @Test
     void spanCoversTheWholeSimpleCommand() throws PackException {
         Hit h = hit("shell: {command: rm}", "ls && sudo rm -rf /x; echo").orElseThrow();
@@ -127,6 +199,9 @@ class ShellMatcherTest {
             shell: {command: rm, paths_any: [space]} => unknown path class 'space'
             shell: {command: rm, flags_any: [r]} => is not a flag
             shell: {command: rm, target: 'arg:0'} => target must be
+            shell: {command: rm, target: 'flag:--name|n'} => target must be
+            shell: {command: rm, target: 'flag:--name|'} => target must be
+            shell: {command: rm, flag_values: {--a|b: x}} => is not a flag
             shell: {command: "rm -rf"} => is not a program name
             construct: {kinds: [evil]} => unknown construct kind 'evil'
             construct: {} => missing required key 'kinds'

@@ -52,6 +52,23 @@ class WrapperUnwrappingTest {
             yarn dlx rimraf dist                              | rimraf | dist      | yarn dlx
             npm exec -- rimraf dist                           | rimraf | dist      | npm exec
             npx -c 'rm -rf dist'                              | rm | -rf dist      | npx -c
+            uvx --from 'alembic==1.13' alembic downgrade base | alembic | downgrade base | uvx
+            uvx ruff@latest check .                           | ruff | check .      | uvx
+            uv tool run -p 3.12 alembic downgrade base        | alembic | downgrade base | uv tool run
+            pipx run --spec alembic alembic downgrade base    | alembic | downgrade base | pipx run
+            pnpm prisma migrate reset --force                 | prisma | migrate reset --force | pnpm
+            pnpm --filter api prisma migrate reset            | prisma | migrate reset | pnpm
+            pnpm -F=api --silent prisma db push --force-reset | prisma | db push --force-reset | pnpm
+            pnpm -r exec rm -rf node_modules                  | rm | -rf node_modules | pnpm exec
+            pnpm --filter api exec prisma migrate reset       | prisma | migrate reset | pnpm exec
+            pnpm -c exec 'rm -rf dist'                        | rm | -rf dist      | pnpm exec -c
+            yarn prisma migrate reset                         | prisma | migrate reset | yarn
+            yarn run prisma migrate reset                     | prisma | migrate reset | yarn run
+            yarn --cwd api knex migrate:rollback --all        | knex | migrate:rollback --all | yarn
+            yarn workspace api prisma migrate reset           | prisma | migrate reset | yarn workspace api
+            yarn exec rimraf dist                             | rimraf | dist      | yarn exec
+            bun run prisma migrate reset                      | prisma | migrate reset | bun run
+            bunx --bun prisma migrate reset                   | prisma | migrate reset | bunx
             bash -c 'rm -rf /x'                               | rm | -rf /x        | bash -c
             sh -ec 'rm -rf /x'                                | rm | -rf /x        | sh -c
             zsh -lc 'rm -rf /x'                               | rm | -rf /x        | zsh -c
@@ -123,6 +140,35 @@ class WrapperUnwrappingTest {
         assertEquals(List.of("ssh"), Analysis.of("ssh -p 22 host").programs());
         assertEquals(List.of("kubectl"), Analysis.of("kubectl -n prod get pods").programs());
         assertEquals(List.of("bash"), Analysis.of("bash script.sh").programs());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            pnpm rm lodash                  | pnpm
+            pnpm remove lodash              | pnpm
+            pnpm add -D prisma              | pnpm
+            pnpm install --frozen-lockfile  | pnpm
+            pnpm run build                  | pnpm
+            pnpm test                       | pnpm
+            pnpm store prune                | pnpm
+            pnpm -r publish                 | pnpm
+            yarn remove lodash              | yarn
+            yarn add prisma                 | yarn
+            yarn install                    | yarn
+            yarn workspace api add lodash   | yarn
+            yarn cache clean                | yarn
+            bun install                     | bun
+            bun run build.ts                | bun
+            """)
+    void packageManagerCommandsAreNotMistakenForBinaries(String script, String program) {
+        assertEquals(List.of(program), Analysis.of(script).programs(), Analysis.of(script).describe());
+    }
+
+    @Test
+    void packageManagerDirectoryOptionsSetTheWorkingDirectory() {
+        assertEquals("/home/dev/project/apps/api", Analysis.of("pnpm -C apps/api prisma migrate reset").last("prisma").cwd());
+        assertEquals("/srv/api", Analysis.of("yarn --cwd /srv/api prisma migrate reset").last("prisma").cwd());
+        assertEquals("/home/dev/project/api", Analysis.of("pnpm --dir=api exec rm -rf dist").last("rm").cwd());
     }
 
     @Test
