@@ -30,36 +30,63 @@ public final class SecretMasker {
             "api-key", "apikey", "cookie", "set-cookie", "x-auth-token", "x-access-token", "private-token",
             "x-goog-api-key", "x-amz-security-token", "x-csrf-token");
 
-    private record Rule(Pattern pattern, int group) {
+    /**
+     * A masking pattern and the literals one of which any match must contain ({@code lower}: looked up in the
+     * lower-cased text): checking those first skips most patterns on most texts, which keeps masking cheap on the
+     * audit's hot path without changing what is masked.
+     */
+    private record Rule(Pattern pattern, int group, boolean lower, List<String> needs) {
+        static Rule ci(String regex, int group, String... needs) {
+            return new Rule(Pattern.compile("(?i)" + regex), group, true, List.of(needs));
+        }
+
+        static Rule cs(String regex, int group, String... needs) {
+            return new Rule(Pattern.compile(regex), group, false, List.of(needs));
+        }
+
+        boolean mayMatch(String text, String lowered) {
+            String in = lower ? lowered : text;
+            for (String n : needs) {
+                if (in.contains(n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
+
+    private static final String[] NAME_NEEDS = {"passw", "pwd", "secret", "token", "api", "access", "private",
+        "credential", "session"};
 
     private static final List<Rule> RULES = List.of(
             // PEM private keys, whole block
-            new Rule(Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"), 0),
+            Rule.cs("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", 0, "PRIVATE KEY-----"),
             // header lines inside commands or raw requests: "Authorization: Bearer x", "-H 'X-Api-Key: x'"
-            new Rule(Pattern.compile("(?i)\\b(?:proxy-)?authorization\\s*:\\s*(?:bearer|basic|token|digest|bot)?\\s*([^\\s'\"\\\\]+)"), 1),
-            new Rule(Pattern.compile("(?i)\\b(?:x-api-key|api-key|x-auth-token|x-access-token|private-token"
-                    + "|x-goog-api-key|cookie|set-cookie)\\s*:\\s*([^'\"\\n\\\\]+)"), 1),
-            new Rule(Pattern.compile("(?i)\\b(?:bearer|basic)\\s+([A-Za-z0-9._~+/=-]{8,})"), 1),
+            Rule.ci("\\b(?:proxy-)?authorization\\s*:\\s*(?:bearer|basic|token|digest|bot)?\\s*([^\\s'\"\\\\]+)", 1, "authorization"),
+            Rule.ci("\\b(?:x-api-key|api-key|x-auth-token|x-access-token|private-token"
+                    + "|x-goog-api-key|cookie|set-cookie)\\s*:\\s*([^'\"\\n\\\\]+)", 1,
+                    "api-key", "auth-token", "access-token", "private-token", "cookie"),
+            Rule.ci("\\b(?:bearer|basic)\\s+([A-Za-z0-9._~+/=-]{8,})", 1, "bearer", "basic"),
             // URL user:password@
-            new Rule(Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@'\"]+:([^\\s@/'\"]+)@"), 1),
+            Rule.ci("\\b[a-z][a-z0-9+.-]*://[^\\s:/@'\"]+:([^\\s@/'\"]+)@", 1, "://"),
             // name=value, name: value, "name": "value", --password value
-            new Rule(Pattern.compile("(?i)\"" + SECRET_NAME + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)+)\""), 1),
-            new Rule(Pattern.compile("(?i)\\b" + SECRET_NAME + "\\s*[=:]\\s*'([^']+)'"), 1),
-            new Rule(Pattern.compile("(?i)\\b" + SECRET_NAME + "\\s*[=:]\\s*\"((?:[^\"\\\\]|\\\\.)+)\""), 1),
-            new Rule(Pattern.compile("(?i)\\b" + SECRET_NAME + "\\s*=\\s*([^\\s&;'\"]+)"), 1),
-            new Rule(Pattern.compile("(?i)(?:^|\\s)--?(?:password|passwd|token|api-key|secret)[\\s=]+([^\\s'\"-][^\\s'\"]*)"), 1),
+            Rule.ci("\"" + SECRET_NAME + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)+)\"", 1, NAME_NEEDS),
+            Rule.ci("\\b" + SECRET_NAME + "\\s*[=:]\\s*'([^']+)'", 1, NAME_NEEDS),
+            Rule.ci("\\b" + SECRET_NAME + "\\s*[=:]\\s*\"((?:[^\"\\\\]|\\\\.)+)\"", 1, NAME_NEEDS),
+            Rule.ci("\\b" + SECRET_NAME + "\\s*=\\s*([^\\s&;'\"]+)", 1, NAME_NEEDS),
+            Rule.ci("(?:^|\\s)--?(?:password|passwd|token|api-key|secret)[\\s=]+([^\\s'\"-][^\\s'\"]*)", 1,
+                    "passw", "token", "api-key", "secret"),
             // token shapes
-            new Rule(Pattern.compile("\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\\b"), 0),
-            new Rule(Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{40,}\\b"), 0),
-            new Rule(Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"), 0),
-            new Rule(Pattern.compile("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}\\b"), 0),
-            new Rule(Pattern.compile("\\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\\b"), 0),
-            new Rule(Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b"), 0),
-            new Rule(Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0),
-            new Rule(Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"), 0),
-            new Rule(Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"), 0),
-            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\b"), 0));
+            Rule.cs("\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\\b", 0, "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+            Rule.cs("\\bgithub_pat_[A-Za-z0-9_]{40,}\\b", 0, "github_pat_"),
+            Rule.cs("\\bglpat-[A-Za-z0-9_-]{20,}\\b", 0, "glpat-"),
+            Rule.cs("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}\\b", 0, "sk-"),
+            Rule.cs("\\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\\b", 0, "_live_", "_test_"),
+            Rule.cs("\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b", 0, "xox"),
+            Rule.cs("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b", 0, "AKIA", "ASIA"),
+            Rule.cs("\\bAIza[0-9A-Za-z_-]{35}\\b", 0, "AIza"),
+            Rule.cs("\\bnpm_[A-Za-z0-9]{36}\\b", 0, "npm_"),
+            Rule.cs("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\b", 0, "eyJ"));
 
     private static final Pattern MASKED = Pattern.compile("\\[masked fp=[0-9a-f]{12}]");
 
@@ -89,8 +116,15 @@ public final class SecretMasker {
             return text;
         }
         String out = text;
+        String lowered = text.toLowerCase(Locale.ROOT);
         for (Rule r : RULES) {
-            out = apply(r, out);
+            if (r.mayMatch(out, lowered)) {
+                String next = apply(r, out);
+                if (next != out) {
+                    out = next;
+                    lowered = out.toLowerCase(Locale.ROOT);
+                }
+            }
         }
         return out;
     }

@@ -28,6 +28,18 @@ class SecretMaskerTest {
             "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U | dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
             "xoxb-1234567890-abcdefghij slack | xoxb-1234567890-abcdefghij",
             "https://api.x.com/v1?access_token=tok123456&q=1 | tok123456",
+            "AUTHORIZATION: BASIC dXNlcjpwYXNz | dXNlcjpwYXNz",
+            "X-API-KEY: UPPERCASEKEY1 | UPPERCASEKEY1",
+            "BEARER Zm9vYmFyYmF6cXV4 | Zm9vYmFyYmF6cXV4",
+            "MYSQL_PWD=topsecret9 mysql | topsecret9",
+            "SESSION_ID=0f0f0f0f0f | 0f0f0f0f0f",
+            "deploy --token abcdefgh123 now | abcdefgh123",
+            "-----BEGIN RSA PRIVATE KEY----- MIIEowIBAAKCAQEA -----END RSA PRIVATE KEY----- | MIIEowIBAAKCAQEA",
+            "push github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123 | github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123",
+            "glab glpat-abcdefghijklmnopqrst12 | glpat-abcdefghijklmnopqrst12",
+            "stripe sk_live_abcdefghijklmnop1234 | sk_live_abcdefghijklmnop1234",
+            "maps AIzaSyA-abcdefghijklmnopqrstuvwxyz01234 | AIzaSyA-abcdefghijklmnopqrstuvwxyz01234",
+            "npmrc npm_abcdefghijklmnopqrstuvwxyz0123456789 | npm_abcdefghijklmnopqrstuvwxyz0123456789",
     })
     void masksCredentialShapes(String text, String secret) {
         String masked = m.maskText(text);
