@@ -64,6 +64,7 @@ public final class AuditLog implements AutoCloseable {
     private final PreparedStatement rollup;
     private final PreparedStatement readHead;
     private final List<Consumer<AuditRecord>> listeners = new CopyOnWriteArrayList<>();
+    private final Checkpointer checkpointer;
     private volatile int outputLimit = 4000;
     private long lastId;
     private String lastHash;
@@ -91,6 +92,7 @@ public final class AuditLog implements AutoCloseable {
             refreshHead();
             repairRollup();
             reader = connect(file);
+            checkpointer = new Checkpointer(file, writer);
             try {
                 Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {
@@ -992,6 +994,7 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpointer.close();
         synchronized (writer) {
             try {
                 insert.close();

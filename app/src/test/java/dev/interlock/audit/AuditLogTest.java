@@ -211,6 +211,23 @@ class AuditLogTest {
     }
 
     @Test
+    void checkpointsHappenInTheBackgroundNotInsideAppends() throws Exception {
+        Path db = tmp.resolve("interlock.db");
+        try (AuditLog log = open()) {
+            long before = Files.size(db);
+            // Few enough commits that SQLite's own automatic checkpoint (1,000 log pages) would not have run yet.
+            fill(log, 20);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (Files.size(db) <= before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.size(db) > before, "rows reached the database file while the log stayed open");
+            assertEquals(20, log.count(AuditFilter.ALL));
+            assertTrue(log.verify().ok(), log.verify().problem());
+        }
+    }
+
+    @Test
     void twoWritersOnOneFileKeepOneChain() {
         long t0 = System.nanoTime();
         try (AuditLog a = open(); AuditLog b = open()) {
