@@ -2,8 +2,6 @@ package dev.interlock.policy.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.interlock.policy.Deriver;
-import dev.interlock.policy.Subject;
 import dev.interlock.policy.SubjectSink;
 import dev.interlock.policy.shell.CommandSubject;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ import java.util.Set;
  * {@code --uri-parameters/--url-parameters} (several words, each {@code KEY=VALUE} or a JSON object). A body read
  * from a file ({@code @file}) or built from a shell expansion is unknown, so ARM rules on the endpoint still hold it.
  */
-public final class AzRestDeriver implements Deriver {
+public final class AzRestDeriver extends CommandHttpDeriver {
     static final String ARM = "https://management.azure.com";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Character> SHORT_VALUE = Set.of('m', 'u', 'b', 'o');
@@ -29,17 +27,12 @@ public final class AzRestDeriver implements Deriver {
             "--uri-parameters", "--url-parameters", "--resource", "--output-file", "--subscription", "--output",
             "--query");
 
-    @Override
-    public String subjectType() {
-        return CommandSubject.TYPE;
+    public AzRestDeriver() {
+        super(Set.of("az"));
     }
 
     @Override
-    public void derive(Subject subject, SubjectSink sink) {
-        CommandSubject c = (CommandSubject) subject;
-        if (!c.program().equals("az")) {
-            return;
-        }
+    void derive(CommandSubject c, SubjectSink sink) {
         List<ArgScanner.Item> items = ArgScanner.scan(c.args(), SHORT_VALUE, LONG_VALUE);
         String script = c.script();
         ArgScanner.Item url = null;

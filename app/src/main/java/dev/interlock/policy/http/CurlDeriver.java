@@ -1,7 +1,5 @@
 package dev.interlock.policy.http;
 
-import dev.interlock.policy.Deriver;
-import dev.interlock.policy.Subject;
 import dev.interlock.policy.SubjectSink;
 import dev.interlock.policy.shell.CommandSubject;
 import dev.interlock.policy.shell.Word;
@@ -15,7 +13,7 @@ import java.util.Set;
  * A body read from a file ({@code -d @f}) or built from a variable is unknown (fail closed); {@code @-} reads the
  * heredoc fed to the command when there is one.
  */
-public final class CurlDeriver implements Deriver {
+public final class CurlDeriver extends CommandHttpDeriver {
     static final Set<Character> SHORT_VALUE = Set.of('X', 'H', 'd', 'F', 'T', 'u', 'A', 'e', 'b', 'o', 'w', 'x', 'U',
             'E', 'c', 'D', 'r', 'm', 'z', 'C', 'Y', 'y', 'K', 'Q', 't', 'P');
     static final Set<String> LONG_VALUE = Set.of("--request", "--header", "--data", "--data-ascii", "--data-binary",
@@ -38,17 +36,12 @@ public final class CurlDeriver implements Deriver {
             "--expand-request", "--expand-user", "--expand-url-query");
     private static final int MAX_URLS = 16;
 
-    @Override
-    public String subjectType() {
-        return CommandSubject.TYPE;
+    public CurlDeriver() {
+        super(Set.of("curl", "curl.exe"));
     }
 
     @Override
-    public void derive(Subject subject, SubjectSink sink) {
-        CommandSubject c = (CommandSubject) subject;
-        if (!c.program().equals("curl") && !c.program().equals("curl.exe")) {
-            return;
-        }
+    void derive(CommandSubject c, SubjectSink sink) {
         String script = c.script();
         String method = null;
         boolean get = false;

@@ -3,8 +3,6 @@ package dev.interlock.policy.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interlock.policy.Deriver;
-import dev.interlock.policy.Subject;
 import dev.interlock.policy.SubjectSink;
 import dev.interlock.policy.shell.CommandSubject;
 import dev.interlock.policy.shell.Word;
@@ -20,7 +18,7 @@ import java.util.Set;
  * GET go to the query string; for {@code graphql} every field but {@code query} and {@code operationName} is a
  * variable.
  */
-public final class ForgeApiDeriver implements Deriver {
+public final class ForgeApiDeriver extends CommandHttpDeriver {
     private static final Set<Character> SHORT_VALUE = Set.of('X', 'f', 'F', 'H', 'p', 'q', 't');
     private static final Set<String> LONG_VALUE = Set.of("--method", "--raw-field", "--field", "--header", "--input",
             "--hostname", "--preview", "--jq", "--template", "--cache", "--output");
@@ -31,6 +29,7 @@ public final class ForgeApiDeriver implements Deriver {
     private final String graphqlPath;
 
     private ForgeApiDeriver(String program, String defaultHost, String restPrefix, String graphqlPath) {
+        super(java.util.Set.of(program));
         this.program = program;
         this.defaultHost = defaultHost;
         this.restPrefix = restPrefix;
@@ -48,14 +47,8 @@ public final class ForgeApiDeriver implements Deriver {
     }
 
     @Override
-    public String subjectType() {
-        return CommandSubject.TYPE;
-    }
-
-    @Override
-    public void derive(Subject subject, SubjectSink sink) {
-        CommandSubject c = (CommandSubject) subject;
-        if (!c.program().equals(program) || c.args().isEmpty() || !c.args().get(0).text().equals("api")) {
+    void derive(CommandSubject c, SubjectSink sink) {
+        if (c.args().isEmpty() || !c.args().get(0).text().equals("api")) {
             return;
         }
         String script = c.script();

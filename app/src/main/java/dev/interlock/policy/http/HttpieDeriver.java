@@ -3,8 +3,6 @@ package dev.interlock.policy.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interlock.policy.Deriver;
-import dev.interlock.policy.Subject;
 import dev.interlock.policy.SubjectSink;
 import dev.interlock.policy.shell.CommandSubject;
 import dev.interlock.policy.shell.Word;
@@ -19,7 +17,7 @@ import java.util.Set;
  * {@code field:=json}, and file items ({@code field@file}, {@code field=@file}, {@code field:=@file}) whose
  * content is unknown. {@code --raw BODY} sets the body; a piped stdin is an unknown body.
  */
-public final class HttpieDeriver implements Deriver {
+public final class HttpieDeriver extends CommandHttpDeriver {
     private static final Set<String> PROGRAMS = Set.of("http", "https", "xh", "xhs");
     private static final Set<Character> SHORT_VALUE = Set.of('a', 'A', 'o', 'p', 's', 'P');
     private static final Set<String> LONG_VALUE = Set.of("--auth", "--auth-type", "--bearer", "--output", "--print",
@@ -28,17 +26,12 @@ public final class HttpieDeriver implements Deriver {
             "--boundary", "--response-charset", "--response-mime", "--ssl", "--ciphers", "--max-headers", "--raw",
             "--http-version", "--resolve", "--interface", "--history-print", "--unix-socket");
 
-    @Override
-    public String subjectType() {
-        return CommandSubject.TYPE;
+    public HttpieDeriver() {
+        super(PROGRAMS);
     }
 
     @Override
-    public void derive(Subject subject, SubjectSink sink) {
-        CommandSubject c = (CommandSubject) subject;
-        if (!PROGRAMS.contains(c.program())) {
-            return;
-        }
+    void derive(CommandSubject c, SubjectSink sink) {
         String script = c.script();
         String defaultScheme = c.program().endsWith("s") ? "https" : "http";
         boolean form = false;

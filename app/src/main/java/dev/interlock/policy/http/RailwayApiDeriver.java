@@ -3,8 +3,6 @@ package dev.interlock.policy.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interlock.policy.Deriver;
-import dev.interlock.policy.Subject;
 import dev.interlock.policy.SubjectSink;
 import dev.interlock.policy.shell.CommandSubject;
 import java.util.ArrayList;
@@ -17,21 +15,19 @@ import java.util.Set;
  * A document read from a file, or from stdin that is not a heredoc, is unknown: the Railway rules ask.
  * {@code railway api schema|search|describe} only read the schema and send no operation.
  */
-public final class RailwayApiDeriver implements Deriver {
+public final class RailwayApiDeriver extends CommandHttpDeriver {
     static final String URL = "https://backboard.railway.com/graphql/v2";
     private static final Set<Character> SHORT_VALUE = Set.of('f');
     private static final Set<String> LONG_VALUE = Set.of("--file", "--variables", "--var", "--raw-var",
             "--operation-name");
 
-    @Override
-    public String subjectType() {
-        return CommandSubject.TYPE;
+    public RailwayApiDeriver() {
+        super(Set.of("railway"));
     }
 
     @Override
-    public void derive(Subject subject, SubjectSink sink) {
-        CommandSubject c = (CommandSubject) subject;
-        if (!c.program().equals("railway") || c.args().isEmpty() || !c.args().get(0).text().equals("api")) {
+    void derive(CommandSubject c, SubjectSink sink) {
+        if (c.args().isEmpty() || !c.args().get(0).text().equals("api")) {
             return;
         }
         String script = c.script();

@@ -2,8 +2,6 @@ package dev.interlock.policy.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interlock.policy.Deriver;
-import dev.interlock.policy.Subject;
 import dev.interlock.policy.SubjectSink;
 import dev.interlock.policy.shell.CommandSubject;
 import dev.interlock.policy.shell.Word;
@@ -28,7 +26,7 @@ import java.util.regex.Pattern;
  * the key of its config, live with {@code --live} and test-mode without, written as
  * {@code Bearer rk_live_(…)} / {@code Bearer rk_test_(…)} so the pack's key-prefix rules apply.
  */
-public final class StripeCliDeriver implements Deriver {
+public final class StripeCliDeriver extends CommandHttpDeriver {
     static final String API = "https://api.stripe.com";
     private static final Set<String> METHODS = Set.of("get", "post", "delete");
     private static final Set<Character> SHORT_VALUE = Set.of('d', 'e', 'i', 'v', 'l', 'a', 'b', 'p');
@@ -58,17 +56,12 @@ public final class StripeCliDeriver implements Deriver {
             Map.entry("orret", "/v1/order_returns/"), Map.entry("sku", "/v1/skus/"),
             Map.entry("sqr", "/v1/sigma/scheduled_query_runs/"), Map.entry("we", "/v1/webhook_endpoints/"));
 
-    @Override
-    public String subjectType() {
-        return CommandSubject.TYPE;
+    public StripeCliDeriver() {
+        super(Set.of("stripe"));
     }
 
     @Override
-    public void derive(Subject subject, SubjectSink sink) {
-        CommandSubject c = (CommandSubject) subject;
-        if (!c.program().equals("stripe")) {
-            return;
-        }
+    void derive(CommandSubject c, SubjectSink sink) {
         List<ArgScanner.Item> items = ArgScanner.scan(c.args(), SHORT_VALUE, LONG_VALUE);
         String script = c.script();
         String method = null;

@@ -1,7 +1,5 @@
 package dev.interlock.policy.http;
 
-import dev.interlock.policy.Deriver;
-import dev.interlock.policy.Subject;
 import dev.interlock.policy.SubjectSink;
 import dev.interlock.policy.shell.CommandSubject;
 import java.util.ArrayList;
@@ -10,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** {@code wget}: {@code --method}, {@code --body-data}, {@code --post-data}, {@code --header}; file bodies are unknown. */
-public final class WgetDeriver implements Deriver {
+public final class WgetDeriver extends CommandHttpDeriver {
     private static final Set<Character> SHORT_VALUE = Set.of('O', 'o', 'a', 'U', 'e', 'i', 'P', 't', 'T', 'w', 'Q',
             'l', 'A', 'R', 'D', 'X', 'I', 'B');
     private static final Set<String> LONG_VALUE = Set.of("--method", "--body-data", "--body-file", "--post-data",
@@ -21,17 +19,12 @@ public final class WgetDeriver implements Deriver {
             "--load-cookies", "--save-cookies", "--ca-certificate", "--certificate", "--private-key", "--proxy-user",
             "--proxy-password", "--limit-rate", "--bind-address", "--config");
 
-    @Override
-    public String subjectType() {
-        return CommandSubject.TYPE;
+    public WgetDeriver() {
+        super(Set.of("wget", "wget2"));
     }
 
     @Override
-    public void derive(Subject subject, SubjectSink sink) {
-        CommandSubject c = (CommandSubject) subject;
-        if (!c.program().equals("wget") && !c.program().equals("wget2")) {
-            return;
-        }
+    void derive(CommandSubject c, SubjectSink sink) {
         String script = c.script();
         String method = null;
         ArgScanner.Item data = null;
