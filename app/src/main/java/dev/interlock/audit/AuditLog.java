@@ -86,8 +86,8 @@ public final class AuditLog implements AutoCloseable {
             insert = writer.prepareStatement("INSERT INTO audit(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             updateHead = writer.prepareStatement("INSERT INTO chain_head(one, last_id, hash) VALUES (1, ?, ?) "
                     + "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash");
-            rollup = writer.prepareStatement("INSERT INTO audit_rollup(hour, agent, kind, verdict, n) VALUES (?,?,?,?,1) "
-                    + "ON CONFLICT(hour, agent, kind, verdict) DO UPDATE SET n = n + 1");
+            rollup = writer.prepareStatement("INSERT INTO audit_rollup(hour, agent, kind, verdict, n) VALUES (?,?,?,?,?) "
+                    + "ON CONFLICT(hour, agent, kind, verdict) DO UPDATE SET n = n + excluded.n");
             readHead = writer.prepareStatement("SELECT last_id, hash FROM chain_head WHERE one = 1");
             refreshHead();
             repairRollup();
@@ -292,8 +292,9 @@ public final class AuditLog implements AutoCloseable {
     /** A row waiting to be written by whichever caller holds the write lock next (group commit). */
     private static final class Pending {
         final Row row;
-        AuditRecord written;
-        RuntimeException failed;
+        final Thread owner = Thread.currentThread();
+        volatile AuditRecord written;
+        volatile RuntimeException failed;
 
         Pending(Row row) {
             this.row = row;
@@ -302,22 +303,44 @@ public final class AuditLog implements AutoCloseable {
         boolean done() {
             return written != null || failed != null;
         }
+
+        void finish(AuditRecord record, RuntimeException error) {
+            if (record != null) {
+                written = record;
+            } else {
+                failed = error;
+            }
+            java.util.concurrent.locks.LockSupport.unpark(owner);
+        }
     }
 
     private static final int MAX_BATCH = 256;
     private final java.util.Queue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean leading = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
-     * Group commit: every caller queues its row, then takes the write lock; whoever holds it writes every queued
-     * row in one transaction, so callers that waited for the lock usually find their row already committed. Each
-     * call still returns only after its own row is committed, and rows are chained in queue order.
+     * Group commit: every caller queues its row; one of them leads, writing every queued row in batches of one
+     * transaction each until the queue is empty, while the others sleep until their row is committed (no convoy of
+     * callers taking the write lock only to find their row done). Each call still returns only after its own row is
+     * committed, and rows are chained in queue order. A caller that queued just as a leader finished finds no
+     * leader on its next check and leads itself.
      */
     private long append(Row r) {
         Pending mine = new Pending(r);
         queue.add(mine);
-        synchronized (writer) {
-            while (!mine.done()) {
-                writeBatch();
+        while (!mine.done()) {
+            if (leading.compareAndSet(false, true)) {
+                try {
+                    synchronized (writer) {
+                        while (!queue.isEmpty()) {
+                            writeBatch();
+                        }
+                    }
+                } finally {
+                    leading.set(false);
+                }
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
             }
         }
         if (mine.failed != null) {
@@ -342,14 +365,14 @@ public final class AuditLog implements AutoCloseable {
             for (Pending p : batch) {
                 written.add(appendLocked(p.row));
             }
-            commit();
+            commitAppending();
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).written = written.get(i);
+                batch.get(i).finish(written.get(i), null);
             }
         } catch (SQLException e) {
             rollbackQuietly();
             if (batch.size() == 1) {
-                batch.get(0).failed = new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
+                batch.get(0).finish(null, new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e));
             } else {
                 // One bad row must not fail its neighbours: write them one transaction each.
                 batch.forEach(this::writeAlone);
@@ -360,11 +383,12 @@ public final class AuditLog implements AutoCloseable {
     private void writeAlone(Pending p) {
         try {
             beginAppending();
-            p.written = appendLocked(p.row);
-            commit();
+            AuditRecord written = appendLocked(p.row);
+            commitAppending();
+            p.finish(written, null);
         } catch (SQLException e) {
             rollbackQuietly();
-            p.failed = new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e);
+            p.finish(null, new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e));
         }
     }
 
@@ -381,6 +405,12 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Appends one row inside the caller's transaction (opened by {@link #beginAppending}; the write lock is held). */
+    private record RollupKey(long hour, String agent, String kind, String verdict) {
+    }
+
+    /** Rollup counts of the rows appended in the open transaction, written once by {@link #commitAppending}. */
+    private final java.util.Map<RollupKey, Long> pendingRollup = new java.util.HashMap<>();
+
     private AuditRecord appendLocked(Row r) throws SQLException {
         r.id = lastId + 1;
         r.ts = System.currentTimeMillis();
@@ -388,15 +418,8 @@ public final class AuditLog implements AutoCloseable {
         String hash = hash(lastHash, unhashed);
         bind(insert, unhashed, r.refId, hash);
         insert.executeUpdate();
-        updateHead.setLong(1, r.id);
-        updateHead.setString(2, hash);
-        updateHead.executeUpdate();
         if (r.type.equals("action")) {
-            rollup.setLong(1, r.ts / HOUR * HOUR);
-            rollup.setString(2, nz(r.agent));
-            rollup.setString(3, nz(r.kind));
-            rollup.setString(4, nz(r.verdict));
-            rollup.executeUpdate();
+            pendingRollup.merge(new RollupKey(r.ts / HOUR * HOUR, nz(r.agent), nz(r.kind), nz(r.verdict)), 1L, Long::sum);
         }
         AuditRecord done = r.toRecord(lastHash, hash);
         lastId = r.id;
@@ -436,8 +459,26 @@ public final class AuditLog implements AutoCloseable {
      * other process can append in between (a rolled-back batch leaves nothing stale behind either).
      */
     private void beginAppending() throws SQLException {
+        pendingRollup.clear();
         begin();
         refreshHead();
+    }
+
+    /** Writes the chain head and the rollup once for every row appended in this transaction, then commits. */
+    private void commitAppending() throws SQLException {
+        updateHead.setLong(1, lastId);
+        updateHead.setString(2, lastHash);
+        updateHead.executeUpdate();
+        for (java.util.Map.Entry<RollupKey, Long> e : pendingRollup.entrySet()) {
+            rollup.setLong(1, e.getKey().hour());
+            rollup.setString(2, e.getKey().agent());
+            rollup.setString(3, e.getKey().kind());
+            rollup.setString(4, e.getKey().verdict());
+            rollup.setLong(5, e.getValue());
+            rollup.executeUpdate();
+        }
+        pendingRollup.clear();
+        commit();
     }
 
     private void begin() throws SQLException {
@@ -912,7 +953,7 @@ public final class AuditLog implements AutoCloseable {
                 cp.summary = "retention removed " + deleted + " rows up to #" + through;
                 cp.agent = "interlock";
                 AuditRecord checkpoint = appendLocked(cp);
-                commit();
+                commitAppending();
                 notifyListeners(checkpoint);
                 try (Statement s = writer.createStatement()) {
                     s.execute("PRAGMA incremental_vacuum");
