@@ -88,6 +88,8 @@ public final class SecretMasker {
             Rule.cs("\\bnpm_[A-Za-z0-9]{36}\\b", 0, "npm_"),
             Rule.cs("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\b", 0, "eyJ"));
 
+    private static final Pattern SECRET_NAME_WHOLE = Pattern.compile("(?i)" + SECRET_NAME);
+    private static final Pattern AUTH_SCHEME = Pattern.compile("(?i)^(bearer|basic|token|digest|bot)\\s+(.+)$");
     private static final Pattern MASKED = Pattern.compile("\\[masked fp=[0-9a-f]{12}]");
 
     private final Fingerprints fingerprints;
@@ -165,7 +167,7 @@ public final class SecretMasker {
 
     /** True for an environment variable or field name that names a credential. */
     public static boolean sensitiveName(String name) {
-        return name.matches("(?i)" + SECRET_NAME);
+        return SECRET_NAME_WHOLE.matcher(name).matches();
     }
 
     /** A header value: sensitive headers keep only their scheme word ({@code Bearer}), the rest is masked text. */
@@ -176,7 +178,7 @@ public final class SecretMasker {
         if (!sensitiveHeader(name)) {
             return maskText(value);
         }
-        Matcher scheme = Pattern.compile("(?i)^(bearer|basic|token|digest|bot)\\s+(.+)$").matcher(value.trim());
+        Matcher scheme = AUTH_SCHEME.matcher(value.trim());
         if (scheme.matches()) {
             return scheme.group(1) + " " + mask(scheme.group(2));
         }

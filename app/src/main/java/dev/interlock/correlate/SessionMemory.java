@@ -215,7 +215,8 @@ public final class SessionMemory implements Correlator {
         Session session = sessions.computeIfAbsent(key(origin), k -> new Session(origin.agent()));
         session.lastSeen = clock.instant();
         environments.environmentOf(Tokens.of(textOf(action))).ifPresent(session.environments::add);
-        List<Path> files = filesRead(action, origin);
+        // An HTTP request reads no local file; sparing it the engine's subject pass keeps the proxy's path short.
+        List<Path> files = action instanceof HttpCall ? List.of() : filesRead(action, origin);
         if (!files.isEmpty()) {
             Instant seen = clock.instant();
             // Reading and scanning a file costs milliseconds the agent would wait for; it runs after the reply, and
