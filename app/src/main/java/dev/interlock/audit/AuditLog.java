@@ -369,7 +369,8 @@ public final class AuditLog implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).finish(written.get(i), null);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // Whatever went wrong, every row taken from the queue gets an answer: its caller is waiting for it.
             rollbackQuietly();
             if (batch.size() == 1) {
                 batch.get(0).finish(null, new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e));
@@ -386,7 +387,7 @@ public final class AuditLog implements AutoCloseable {
             AuditRecord written = appendLocked(p.row);
             commitAppending();
             p.finish(written, null);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             p.finish(null, new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e));
         }
