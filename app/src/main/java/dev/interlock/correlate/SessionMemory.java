@@ -47,7 +47,6 @@ public final class SessionMemory implements Correlator {
     private static final Duration SESSION_IDLE = Duration.ofHours(24);
     /** How long a decision waits for the session's file scans still running (see {@link #awaitScans}). */
     private static final Duration SCAN_WAIT = Duration.ofSeconds(3);
-    private final Duration scanWait;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Options(boolean askOnSecretFileOutsideWorkspace) {
@@ -78,6 +77,7 @@ public final class SessionMemory implements Correlator {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ScanCache cache = new ScanCache(512);
     private final Executor scanner;
+    private final Duration scanWait;
 
     public SessionMemory(Supplier<PolicyEngine> engine, SecretFinder finder, EnvironmentBook environments,
                          AllowedCredentials allowed, Clock clock, Options options) {
