@@ -6,16 +6,12 @@ import dev.interlock.action.HttpCall;
 import dev.interlock.action.McpCall;
 import dev.interlock.action.ShellCommand;
 import dev.interlock.config.DataDir;
-import dev.interlock.policy.Pack;
 import dev.interlock.policy.PackException;
-import dev.interlock.policy.PackTester;
-import dev.interlock.policy.Policies;
+import dev.interlock.policy.UserPack;
 import dev.interlock.policy.file.PathResolver;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Writes "always" grants as {@code allow} rules into the user pack ({@code packs/user.yaml}, the pack format of
@@ -57,61 +51,25 @@ public final class UserPackWriter implements Broker.AlwaysGrants {
                     + "rule, switch the rule off in the packs settings");
         }
         Map<String, Object> rule = ruleFor(approval, g.workspace());
-        Map<String, Object> pack = read();
-        @SuppressWarnings("unchecked")
-        List<Object> rules = (List<Object>) pack.computeIfAbsent("rules", k -> new ArrayList<>());
-        rules.add(rule);
-        String yaml = dump(pack);
+        UserPack.Draft draft;
         try {
-            Pack loaded = Policies.loader().load(new StringReader(yaml), file.toString(), "user");
-            PackTester.Report report = PackTester.test(loaded);
-            if (!report.passed()) {
-                throw new AnswerRejectedException("the \"always\" rule would not work as intended ("
-                        + report.failures().get(0).describe() + "); choose once, minutes or session");
-            }
+            draft = UserPack.withRules(file, List.of(rule));
         } catch (PackException e) {
             throw new AnswerRejectedException("this kind of action cannot be allowed \"always\" yet (" + e.getMessage()
                     + "); choose once, minutes or session");
+        } catch (IOException e) {
+            throw new AnswerRejectedException("cannot read " + file + ": " + e.getMessage() + "; fix it first");
+        }
+        if (!draft.report().passed()) {
+            throw new AnswerRejectedException("the \"always\" rule would not work as intended ("
+                    + draft.report().failures().get(0).describe() + "); choose once, minutes or session");
         }
         try {
-            DataDir.ensurePrivateDir(file.getParent());
-            DataDir.writePrivate(file, yaml.getBytes(StandardCharsets.UTF_8));
+            UserPack.save(file, draft.yaml());
         } catch (IOException e) {
             throw new AnswerRejectedException("cannot write " + file + ": " + e.getMessage());
         }
         reload.run();
-    }
-
-    private Map<String, Object> read() throws AnswerRejectedException {
-        if (!Files.exists(file)) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("pack", "user");
-            p.put("title", "Your own rules");
-            p.put("description", "Rules you added, including the \"always\" answers given in Interlock's prompts.");
-            p.put("rules", new ArrayList<>());
-            return p;
-        }
-        try {
-            Object o = new Yaml().load(Files.readString(file, StandardCharsets.UTF_8));
-            if (!(o instanceof Map<?, ?> m)) {
-                throw new AnswerRejectedException(file + " is not a pack (expected a mapping); fix it first");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) m);
-            Object rules = map.get("rules");
-            map.put("rules", rules instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>());
-            return map;
-        } catch (IOException | RuntimeException e) {
-            throw new AnswerRejectedException("cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static String dump(Map<String, Object> pack) {
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        o.setWidth(200);
-        return "# Your own policy pack (see policy-packs/README.md). Interlock appends \"always\" answers here.\n"
-                + new Yaml(o).dump(pack);
     }
 
     static Map<String, Object> ruleFor(PendingApproval p, String workspace) throws AnswerRejectedException {

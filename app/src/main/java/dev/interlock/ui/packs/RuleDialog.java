@@ -1,19 +1,12 @@
 package dev.interlock.ui.packs;
 
 import atlantafx.base.theme.Styles;
-import dev.interlock.config.DataDir;
-import dev.interlock.policy.Pack;
 import dev.interlock.policy.PackException;
-import dev.interlock.policy.PackTester;
-import dev.interlock.policy.Policies;
+import dev.interlock.policy.UserPack;
 import dev.interlock.ui.fx.Theme;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
@@ -25,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -85,40 +77,11 @@ public final class RuleDialog {
         } else {
             throw new PackException(userPack.toString(), 1, null, "expected one rule (a mapping) or a list of rules");
         }
-        Map<String, Object> pack = readPack();
-        @SuppressWarnings("unchecked")
-        List<Object> rules = (List<Object>) pack.computeIfAbsent("rules", k -> new ArrayList<>());
-        rules.addAll(newRules);
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        o.setWidth(200);
-        String yaml = "# Your own policy pack (see policy-packs/README.md).\n" + new Yaml(o).dump(pack);
-        Pack loaded = Policies.loader().load(new StringReader(yaml), userPack.toString(), "user");
-        PackTester.Report report = PackTester.test(loaded);
-        if (!report.passed()) {
-            throw new PackException(userPack.toString(), 1, null, report.failures().get(0).describe());
+        UserPack.Draft draft = UserPack.withRules(userPack, newRules);
+        if (!draft.report().passed()) {
+            throw new PackException(userPack.toString(), 1, null, draft.report().failures().get(0).describe());
         }
-        return yaml;
-    }
-
-    private Map<String, Object> readPack() throws IOException {
-        if (!Files.exists(userPack)) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("pack", "user");
-            p.put("title", "Your own rules");
-            p.put("description", "Rules you added, including the \"always\" answers given in Interlock's prompts.");
-            p.put("rules", new ArrayList<>());
-            return p;
-        }
-        Object o = new Yaml().load(Files.readString(userPack, StandardCharsets.UTF_8));
-        if (!(o instanceof Map<?, ?> m)) {
-            throw new IOException(userPack + " is not a pack (expected a mapping)");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) m);
-        Object rules = map.get("rules");
-        map.put("rules", rules instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>());
-        return map;
+        return draft.yaml();
     }
 
     public boolean check() {
@@ -135,8 +98,7 @@ public final class RuleDialog {
     public boolean add() {
         try {
             String yaml = merged();
-            DataDir.ensurePrivateDir(userPack.getParent());
-            DataDir.writePrivate(userPack, yaml.getBytes(StandardCharsets.UTF_8));
+            UserPack.save(userPack, yaml);
             reload.run();
             ok("Added to " + userPack + ". It applies to the next action.");
             return true;
