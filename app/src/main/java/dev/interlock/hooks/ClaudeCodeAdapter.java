@@ -115,9 +115,7 @@ public final class ClaudeCodeAdapter implements HookAdapter {
         ObjectNode h = Payloads.obj();
         h.put("hookEventName", event);
         fill.accept(h);
-        ObjectNode root = Payloads.obj();
-        root.set("hookSpecificOutput", h);
-        return new Reply(Payloads.write(root), 0);
+        return Payloads.hookSpecificOutput(h);
     }
 
     @Override

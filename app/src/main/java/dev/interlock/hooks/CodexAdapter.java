@@ -8,7 +8,6 @@ import dev.interlock.action.Origin;
 import dev.interlock.broker.Resolution;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * OpenAI Codex CLI {@code PreToolUse} and {@code PermissionRequest} hooks (agent-integrations.md §4). Codex has no
@@ -20,12 +19,6 @@ public final class CodexAdapter implements HookAdapter {
     @Override
     public String agent() {
         return AGENT;
-    }
-
-    @Override
-    public Optional<Request> parse(JsonNode p) {
-        List<Request> all = parseAll(p);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     @Override
@@ -130,9 +123,7 @@ public final class CodexAdapter implements HookAdapter {
             h.put("permissionDecision", "deny");
             h.put("permissionDecisionReason", ReplyText.deny(r));
         }
-        ObjectNode root = Payloads.obj();
-        root.set("hookSpecificOutput", h);
-        return new Reply(Payloads.write(root), 0);
+        return Payloads.hookSpecificOutput(h);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.interlock.action.Origin;
 import dev.interlock.broker.Resolution;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Gemini CLI {@code BeforeTool} hooks (agent-integrations.md §3). Gemini's "ask" exists only in its source, not
@@ -20,12 +19,6 @@ public final class GeminiAdapter implements HookAdapter {
     @Override
     public String agent() {
         return AGENT;
-    }
-
-    @Override
-    public Optional<Request> parse(JsonNode p) {
-        List<Request> all = parseAll(p);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     @Override

@@ -18,9 +18,13 @@ public interface HookAdapter {
     /**
      * The action in this payload, or empty when the payload is an event Interlock does not guard (the reply is
      * then {@link #passThrough()}). A payload that cannot be understood must throw
-     * {@link IllegalArgumentException}: the caller fails closed.
+     * {@link IllegalArgumentException}: the caller fails closed. An adapter implements this or {@link #parseAll};
+     * the default is the first of {@link #parseAll}.
      */
-    Optional<Request> parse(JsonNode payload);
+    default Optional<Request> parse(JsonNode payload) {
+        java.util.List<Request> all = parseAll(payload);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
 
     /**
      * Every action in the payload, in order; most payloads hold one. A patch that touches several files holds one

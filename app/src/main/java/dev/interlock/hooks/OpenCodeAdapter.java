@@ -7,7 +7,6 @@ import dev.interlock.action.FileAccess.Mode;
 import dev.interlock.action.Origin;
 import dev.interlock.broker.Resolution;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,12 +22,6 @@ public final class OpenCodeAdapter implements HookAdapter {
     @Override
     public String agent() {
         return AGENT;
-    }
-
-    @Override
-    public Optional<Request> parse(JsonNode p) {
-        List<Request> all = parseAll(p);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     @Override

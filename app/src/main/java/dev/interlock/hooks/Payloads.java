@@ -88,6 +88,13 @@ final class Payloads {
         return null;
     }
 
+    /** Claude Code's reply shape (Codex reads the same): {@code {"hookSpecificOutput": {…}}} on stdout, exit 0. */
+    static HookAdapter.Reply hookSpecificOutput(ObjectNode output) {
+        ObjectNode root = obj();
+        root.set("hookSpecificOutput", output);
+        return new HookAdapter.Reply(write(root), 0);
+    }
+
     static ObjectNode obj() {
         return JSON.createObjectNode();
     }
