@@ -698,7 +698,7 @@ public final class AuditLog implements AutoCloseable {
      * first, at most {@code limit}. Reads the whole table: call it off the UI thread.
      */
     public List<WorkspaceUse> workspaces(int limit) {
-        String sql = "SELECT workspace, agent, count(*), max(ts) FROM audit WHERE type = 'action' AND workspace IS NOT NULL "
+        String sql = "SELECT workspace, agent, count(*), max(ts), max(id) FROM audit WHERE type = 'action' AND workspace IS NOT NULL "
                 + "AND workspace <> '' AND coalesce(agent, '') <> 'watcher' GROUP BY workspace, agent";
         java.util.Map<String, long[]> totals = new java.util.HashMap<>();
         java.util.Map<String, java.util.Map<String, Long>> agents = new java.util.HashMap<>();
@@ -706,9 +706,10 @@ public final class AuditLog implements AutoCloseable {
             try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     String ws = rs.getString(1);
-                    long[] t = totals.computeIfAbsent(ws, k -> new long[2]);
+                    long[] t = totals.computeIfAbsent(ws, k -> new long[3]);
                     t[0] += rs.getLong(3);
                     t[1] = Math.max(t[1], rs.getLong(4));
+                    t[2] = Math.max(t[2], rs.getLong(5));
                     agents.computeIfAbsent(ws, k -> new java.util.HashMap<>()).merge(nz(rs.getString(2)), rs.getLong(3), Long::sum);
                 }
             } catch (SQLException e) {
@@ -716,10 +717,15 @@ public final class AuditLog implements AutoCloseable {
             }
         }
         List<WorkspaceUse> out = new ArrayList<>();
-        totals.forEach((ws, t) -> out.add(new WorkspaceUse(ws, t[0], Instant.ofEpochMilli(t[1]),
-                agents.get(ws).entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                        .map(java.util.Map.Entry::getKey).filter(a -> !a.isEmpty()).toList())));
-        out.sort(java.util.Comparator.comparing(WorkspaceUse::lastSeen).reversed());
+        // Most recently used first, by the newest row's id: timestamps of rows written together can be equal.
+        List<String> order = new ArrayList<>(totals.keySet());
+        order.sort(java.util.Comparator.comparingLong((String ws) -> totals.get(ws)[2]).reversed());
+        order.forEach(ws -> {
+            long[] t = totals.get(ws);
+            out.add(new WorkspaceUse(ws, t[0], Instant.ofEpochMilli(t[1]),
+                    agents.get(ws).entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                            .map(java.util.Map.Entry::getKey).filter(a -> !a.isEmpty()).toList()));
+        });
         return out.size() > limit ? List.copyOf(out.subList(0, Math.max(0, limit))) : out;
     }
 
