@@ -13,11 +13,8 @@ import dev.interlock.policy.Decision;
 import dev.interlock.policy.DecisionJson;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,7 +25,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -63,6 +59,9 @@ public final class AuditLog implements AutoCloseable {
     private final PreparedStatement updateHead;
     private final PreparedStatement rollup;
     private final PreparedStatement readHead;
+    private final PreparedStatement readLast;
+    private final PreparedStatement beginImmediate;
+    private final PreparedStatement commitStatement;
     private final List<Consumer<AuditRecord>> listeners = new CopyOnWriteArrayList<>();
     private final Checkpointer checkpointer;
     private volatile int outputLimit = 4000;
@@ -89,6 +88,9 @@ public final class AuditLog implements AutoCloseable {
             rollup = writer.prepareStatement("INSERT INTO audit_rollup(hour, agent, kind, verdict, n) VALUES (?,?,?,?,?) "
                     + "ON CONFLICT(hour, agent, kind, verdict) DO UPDATE SET n = n + excluded.n");
             readHead = writer.prepareStatement("SELECT last_id, hash FROM chain_head WHERE one = 1");
+            readLast = writer.prepareStatement("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+            beginImmediate = writer.prepareStatement("BEGIN IMMEDIATE");
+            commitStatement = writer.prepareStatement("COMMIT");
             refreshHead();
             repairRollup();
             reader = connect(file);
@@ -177,6 +179,38 @@ public final class AuditLog implements AutoCloseable {
 
     /** Attaches what the agent reported after running an action (exit code, output excerpt); returns the row id. */
     public long attachResult(ResultReport report) {
+        return append(resultRow(report));
+    }
+
+    /**
+     * Attaches many results at once (the proxy's upstream statuses): queued together, so they share transactions
+     * instead of each taking one. Every report is attempted; returns how many rows were written.
+     *
+     * @throws AuditException after the others were written, for the first report that could not be
+     */
+    public int attachResults(List<ResultReport> reports) {
+        List<Row> rows = new ArrayList<>(reports.size());
+        for (ResultReport r : reports) {
+            rows.add(resultRow(r));
+        }
+        List<Pending> done = appendAll(rows);
+        int written = 0;
+        AuditException first = null;
+        for (Pending p : done) {
+            if (p.failed != null) {
+                first = first == null ? new AuditException(p.failed.getMessage(), p.failed) : first;
+            } else {
+                written++;
+                notifyListeners(p.written);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return written;
+    }
+
+    private Row resultRow(ResultReport report) {
         Row r = new Row("result");
         r.agent = report.agent() == null ? "unknown" : report.agent();
         r.sessionId = report.sessionId();
@@ -206,7 +240,7 @@ public final class AuditLog implements AutoCloseable {
                 }
             }
         }
-        return append(r);
+        return r;
     }
 
     private long findAction(String agent, String session, String toolCallId) {
@@ -277,6 +311,8 @@ public final class AuditLog implements AutoCloseable {
         long waitMs;
         Long refId;
         Integer exitCode;
+        /** The row's hashed form after id and time, serialised before the write lock is taken. */
+        byte[] tail;
 
         Row(String type) {
             this.type = type;
@@ -315,6 +351,8 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private static final int MAX_BATCH = 256;
+    /** Waiters are woken by the leader; this only bounds the damage should a wake-up ever be missed. */
+    private static final long SAFETY_PARK_NANOS = 50_000_000L;
     private final java.util.Queue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean leading = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -326,28 +364,51 @@ public final class AuditLog implements AutoCloseable {
      * leader on its next check and leads itself.
      */
     private long append(Row r) {
-        Pending mine = new Pending(r);
-        queue.add(mine);
-        while (!mine.done()) {
-            if (leading.compareAndSet(false, true)) {
-                try {
-                    synchronized (writer) {
-                        while (!queue.isEmpty()) {
-                            writeBatch();
-                        }
-                    }
-                } finally {
-                    leading.set(false);
-                }
-            } else {
-                java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
-            }
-        }
+        Pending mine = appendAll(List.of(r)).get(0);
         if (mine.failed != null) {
             throw mine.failed;
         }
         notifyListeners(mine.written);
         return mine.written.id();
+    }
+
+    /** Queues the rows in order and returns once each is committed or has failed (see {@link #append}). */
+    private List<Pending> appendAll(List<Row> rows) {
+        List<Pending> mine = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            r.tail = ChainHash.tail(r.toRecord(null, null)); // serialised here, outside the write lock
+            mine.add(new Pending(r));
+        }
+        queue.addAll(mine);
+        for (Pending p : mine) {
+            while (!p.done()) {
+                if (leading.compareAndSet(false, true)) {
+                    lead();
+                } else {
+                    java.util.concurrent.locks.LockSupport.parkNanos(this, SAFETY_PARK_NANOS);
+                }
+            }
+        }
+        return mine;
+    }
+
+    /**
+     * Writes until the queue is empty, then gives up the lead and looks once more: a row queued after the last
+     * batch, whose owner found this leader still in place and went to sleep, is written by this leader (or by
+     * whoever took the lead meanwhile), so no waiter depends on a timer to be woken.
+     */
+    private void lead() {
+        do {
+            try {
+                synchronized (writer) {
+                    while (!queue.isEmpty()) {
+                        writeBatch();
+                    }
+                }
+            } finally {
+                leading.set(false);
+            }
+        } while (!queue.isEmpty() && leading.compareAndSet(false, true));
     }
 
     /** Writes up to {@link #MAX_BATCH} queued rows in one transaction (write lock held). */
@@ -415,8 +476,11 @@ public final class AuditLog implements AutoCloseable {
     private AuditRecord appendLocked(Row r) throws SQLException {
         r.id = lastId + 1;
         r.ts = System.currentTimeMillis();
+        if (r.tail == null) {
+            r.tail = ChainHash.tail(r.toRecord(null, null));
+        }
         AuditRecord unhashed = r.toRecord(lastHash, null);
-        String hash = hash(lastHash, unhashed);
+        String hash = ChainHash.of(lastHash, r.id, r.ts, r.tail);
         bind(insert, unhashed, r.refId, hash);
         insert.executeUpdate();
         if (r.type.equals("action")) {
@@ -444,8 +508,7 @@ public final class AuditLog implements AutoCloseable {
         }
         long maxId = 0;
         String maxHash = null;
-        try (Statement st = writer.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")) {
+        try (ResultSet rs = readLast.executeQuery()) {
             if (rs.next()) {
                 maxId = rs.getLong(1);
                 maxHash = rs.getString(2);
@@ -483,15 +546,11 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void begin() throws SQLException {
-        try (Statement st = writer.createStatement()) {
-            st.execute("BEGIN IMMEDIATE");
-        }
+        beginImmediate.execute();
     }
 
     private void commit() throws SQLException {
-        try (Statement st = writer.createStatement()) {
-            st.execute("COMMIT");
-        }
+        commitStatement.execute();
     }
 
     private void rollbackQuietly() {
@@ -545,25 +604,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** sha256(prev + canonical content): the canonical content is a JSON array of every column but the hashes. */
     static String hash(String prev, AuditRecord r) {
-        ArrayNode a = JSON.createArrayNode();
-        a.add(r.id()).add(r.time().toEpochMilli()).add(r.type()).add(r.kind()).add(r.summary()).add(r.actionJson())
-                .add(r.agent()).add(r.sessionId()).add(r.toolCallId()).add(r.workspace()).add(r.policyVerdict())
-                .add(r.severity()).add(r.rulesJson()).add(r.notesJson()).add(r.environment()).add(r.verdict())
-                .add(r.decidedBy()).add(r.waitMs()).add(r.approvalId()).add(r.reply()).add(r.refId());
-        if (r.exitCode() == null) {
-            a.addNull();
-        } else {
-            a.add(r.exitCode());
-        }
-        a.add(r.output());
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(prev.getBytes(StandardCharsets.UTF_8));
-            md.update(a.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChainHash.of(prev, r);
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------
@@ -1049,6 +1090,9 @@ public final class AuditLog implements AutoCloseable {
                 updateHead.close();
                 rollup.close();
                 readHead.close();
+                readLast.close();
+                beginImmediate.close();
+                commitStatement.close();
                 writer.close();
             } catch (SQLException e) {
                 System.err.println("interlock: closing " + file + ": " + e.getMessage());

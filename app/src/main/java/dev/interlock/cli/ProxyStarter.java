@@ -40,6 +40,6 @@ final class ProxyStarter {
 
     /** Upstream status and size (or why nothing was sent) as a result row on each request's audit entry. */
     static ResultRecorder results(GuardService guard) {
-        return new ResultRecorder(e -> guard.attachResult(ProxyResults.report(e)), 4);
+        return new ResultRecorder(batch -> guard.attachResults(batch.stream().map(ProxyResults::report).toList()));
     }
 }

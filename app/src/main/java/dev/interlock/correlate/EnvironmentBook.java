@@ -98,7 +98,7 @@ public final class EnvironmentBook {
 
     /** Name heuristics on the segments of a name ({@code db.prod.internal}, {@code shop-production}). */
     static Optional<String> classify(String name) {
-        String[] segments = name.toLowerCase(Locale.ROOT).split("[-_./:]+");
+        List<String> segments = segments(name.toLowerCase(Locale.ROOT));
         for (String s : segments) {
             if (PRODUCTION_WORDS.contains(s)) {
                 return Optional.of(PRODUCTION);
@@ -110,6 +110,21 @@ public final class EnvironmentBook {
             }
         }
         return Optional.empty();
+    }
+
+    /** The parts of a name between {@code - _ . / :} (every action's every token passes here: no regex). */
+    private static List<String> segments(String name) {
+        List<String> out = new java.util.ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || "-_./:".indexOf(name.charAt(i)) >= 0) {
+                if (i > start) {
+                    out.add(name.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return out;
     }
 
     /**

@@ -36,11 +36,18 @@ public final class Fingerprints {
 
     /** 12 hex digits of the HMAC: short enough to show, long enough not to collide in one install. */
     public String of(String secret) {
+        byte[] h = macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8)); // doFinal leaves the Mac ready again
+        return HexFormat.of().formatHex(h, 0, 6);
+    }
+
+    /** One keyed Mac per thread: looking up the provider and keying it cost more than the HMAC of a token. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] h = mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 6);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -222,6 +222,11 @@ public final class GuardService implements Guard, AutoCloseable {
         return audit.attachResult(report);
     }
 
+    /** Attaches many results in shared transactions (see {@link AuditLog#attachResults}). */
+    public int attachResults(List<ResultReport> reports) {
+        return audit.attachResults(reports);
+    }
+
     /** Records answers to approvals whose callers were no longer waiting (and every timeout), for the timeline. */
     private final class AnswerRecorder implements ApprovalListener {
         @Override

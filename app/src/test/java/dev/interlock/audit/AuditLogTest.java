@@ -361,6 +361,34 @@ class AuditLogTest {
     }
 
     @Test
+    void manyResultsAttachInOneCallAndARefusedOneFailsAlone() throws Exception {
+        try (AuditLog log = open()) {
+            List<Long> actions = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                actions.add(log.recordAction(new ShellCommand("curl https://example.test/" + i),
+                        new Origin("proxy", null, "proxy-" + i, "/w", null), allow(), ""));
+            }
+            sql("CREATE TRIGGER poison BEFORE INSERT ON audit WHEN NEW.output = 'poison' "
+                    + "BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
+            List<ResultReport> reports = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                reports.add(new ResultReport("proxy", null, "proxy-" + i, 0, 200, i == 17 ? "poison" : "HTTP 200, " + i));
+            }
+            AuditException e = assertThrows(AuditException.class, () -> log.attachResults(reports));
+            assertTrue(e.getMessage().contains("refused by a test trigger"), e.getMessage());
+            for (int i = 0; i < 50; i++) {
+                AuditRecord a = log.get(actions.get(i));
+                assertEquals(i == 17 ? null : "HTTP 200, " + i, a.output(), "action " + i);
+            }
+            assertEquals(49, log.count(AuditFilter.parse("type:result")));
+            sql("DROP TRIGGER poison");
+            assertEquals(1, log.attachResults(List.of(new ResultReport("proxy", null, "proxy-17", 0, 200, "late"))));
+            assertEquals("late", log.get(actions.get(17)).output());
+            assertTrue(log.verify().ok(), log.verify().problem());
+        }
+    }
+
+    @Test
     void retentionKeepsTheChainVerifiable() throws Exception {
         try (AuditLog log = open()) {
             fill(log, 50);

@@ -50,7 +50,7 @@ public final class ProxyBench {
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         Files.createDirectories(work);
         LocalCa providerCa = LocalCa.loadOrCreate(work.resolve("provider-ca"));
-        try (ProviderServer upstream = ProviderServer.start(providerCa, HOST);
+        try (ProviderServer upstream = ProviderServer.startCounting(providerCa, HOST);
              GuardService guard = GuardService.open(new DataDir(work.resolve("home")),
                      GuardService.Options.DEFAULT.withWatchFiles(false))) {
             LocalCa ca = LocalCa.loadOrCreate(work.resolve("home").resolve("ca"));
@@ -61,7 +61,8 @@ public final class ProxyBench {
                             providerCa.certificate()));
             ProxyGuard decide = (call, origin, gone) -> guard.decide(call, origin, new Submission(true, gone, null));
             // As `interlock serve` runs it: each exchange's upstream status is attached to its audit row.
-            ResultRecorder results = new ResultRecorder(e -> guard.attachResult(ProxyResults.report(e)), 4);
+            ResultRecorder results = new ResultRecorder(
+                    batch -> guard.attachResults(batch.stream().map(ProxyResults::report).toList()));
             try (ProxyServer proxy = ProxyServer.start(cfg, decide, ca, results)) {
                 String url = "https://" + HOST + ":" + upPort + "/graphql/v2";
                 String body = "{\"query\":\"query { me { name } }\"}";
@@ -70,6 +71,10 @@ public final class ProxyBench {
 
                 HttpClient direct = client(null, providerCa.certificate());
                 HttpClient viaInterlock = client(proxy.address(), ca.certificate());
+                // Steady state, as a proxy left running all day is measured: the JIT compiles the concurrent paths
+                // (TLS, the proxy, the guard, the client) during a warm-up run that is not counted.
+                throughput(direct, url, body, seconds, concurrency, "(warm-up) direct");
+                throughput(viaInterlock, url, body, seconds, concurrency, "(warm-up) Interlock");
                 long[] d = latencies(direct, url, body, 1500, 3000);
                 long[] p = latencies(viaInterlock, url, body, 1500, 3000);
                 System.out.printf("latency direct          p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms%n", ms(d, 50), ms(d, 90), ms(d, 99));
@@ -104,6 +109,8 @@ public final class ProxyBench {
                     HttpClient viaMitm = client(new InetSocketAddress(InetAddress.getLoopbackAddress(), mitm.port),
                             mitm.ca());
                     latencies(viaMitm, url, body, 300, 1);
+                    throughput(viaMitm, url, body, seconds, concurrency, "(warm-up) mitmproxy");
+                    throughput(viaBare, url, body, seconds, concurrency, "(warm-up) policy only");
                     directRps = throughput(direct, url, body, seconds, concurrency, "direct");
                     interlockRps = throughput(viaInterlock, url, body, seconds, concurrency, "via Interlock");
                     throughput(viaBare, url, body, seconds, concurrency, "  policy only");

@@ -22,52 +22,64 @@ class ResultRecorderTest {
     }
 
     @Test
-    void writersRunConcurrentlyAndCloseWritesWhatIsQueued() throws Exception {
-        CountDownLatch together = new CountDownLatch(3);
+    void whatQueuesWhileTheSinkIsBusyGoesAsOneBatchAndCloseWritesTheRest() throws Exception {
+        CountDownLatch firstTaken = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        AtomicInteger written = new AtomicInteger();
-        ResultRecorder r = new ResultRecorder(e -> {
+        List<Long> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ResultRecorder r = new ResultRecorder(batch -> {
             threads.add(Thread.currentThread().getName());
-            together.countDown();
+            sizes.add(batch.size());
+            batch.forEach(e -> order.add(e.bytes()));
+            firstTaken.countDown();
             try {
-                // the first three block until all three run at once: one writer alone could never get past this
-                together.await(10, TimeUnit.SECONDS);
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException x) {
                 Thread.currentThread().interrupt();
             }
-            written.incrementAndGet();
-        }, 3);
-        for (int i = 0; i < 200; i++) {
-            r.exchanged(exchange(i));
+        });
+        r.exchanged(exchange(0));
+        assertTrue(firstTaken.await(10, TimeUnit.SECONDS));
+        for (int i = 1; i <= 600; i++) {
+            r.exchanged(exchange(i)); // queued while the sink is busy with the first
         }
+        release.countDown();
         r.close();
-        assertEquals(200, written.get(), "close() waits for the queued rows");
-        assertEquals(0, together.getCount());
-        assertEquals(3, threads.size(), threads.toString());
-        assertTrue(threads.stream().allMatch(t -> t.startsWith("interlock-proxy-results")), threads.toString());
+        assertEquals(List.of(1, ResultRecorder.MAX_BATCH, ResultRecorder.MAX_BATCH, 600 - 2 * ResultRecorder.MAX_BATCH),
+                sizes, "batches are bounded and close() writes what was queued");
+        assertEquals(java.util.stream.LongStream.rangeClosed(0, 600).boxed().toList(), order, "in arrival order");
+        assertEquals(Set.of("interlock-proxy-results"), threads);
     }
 
     @Test
-    void aFailingSinkIsLoggedAndTheNextRowsStillGo() {
+    void aFailingSinkIsLoggedAndTheNextBatchesStillGo() throws Exception {
         AtomicInteger ok = new AtomicInteger();
-        ResultRecorder r = new ResultRecorder(e -> {
-            if (e.bytes() % 2 == 0) {
+        AtomicInteger calls = new AtomicInteger();
+        ResultRecorder r = new ResultRecorder(batch -> {
+            if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("audit log closed");
             }
-            ok.incrementAndGet();
-        }, 2);
-        for (int i = 0; i < 10; i++) {
+            ok.addAndGet(batch.size());
+        });
+        r.exchanged(exchange(0));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (calls.get() == 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        for (int i = 1; i < 10; i++) {
             r.exchanged(exchange(i));
         }
         r.close();
-        assertEquals(5, ok.get());
-        assertThrows(IllegalArgumentException.class, () -> new ResultRecorder(e -> { }, 0));
+        assertEquals(9, ok.get(), "everything after the failed batch was written");
+        r.close(); // twice is harmless
+        assertThrows(java.util.concurrent.RejectedExecutionException.class, () -> r.exchanged(exchange(11)));
     }
 
     @Test
     void closingTheProxyClosesItsRecorder() throws Exception {
         AtomicInteger written = new AtomicInteger();
-        ResultRecorder r = new ResultRecorder(e -> written.incrementAndGet(), 1);
+        ResultRecorder r = new ResultRecorder(batch -> written.addAndGet(batch.size()));
         LocalCa ca = LocalCa.loadOrCreate(java.nio.file.Files.createTempDirectory("rr").resolve("ca"));
         ProxyServer p = ProxyServer.start(ProxyConfig.defaults(0, InspectHosts.of(List.of())),
                 (call, origin, gone) -> null, ca, r);
