@@ -60,6 +60,7 @@ public final class AuditLog implements AutoCloseable {
     private final PreparedStatement rollup;
     private final PreparedStatement readHead;
     private final PreparedStatement readLast;
+    private final PreparedStatement readDataVersion;
     private final PreparedStatement beginImmediate;
     private final PreparedStatement commitStatement;
     private final List<Consumer<AuditRecord>> listeners = new CopyOnWriteArrayList<>();
@@ -89,6 +90,7 @@ public final class AuditLog implements AutoCloseable {
                     + "ON CONFLICT(hour, agent, kind, verdict) DO UPDATE SET n = n + excluded.n");
             readHead = writer.prepareStatement("SELECT last_id, hash FROM chain_head WHERE one = 1");
             readLast = writer.prepareStatement("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+            readDataVersion = writer.prepareStatement("PRAGMA data_version");
             beginImmediate = writer.prepareStatement("BEGIN IMMEDIATE");
             commitStatement = writer.prepareStatement("COMMIT");
             refreshHead();
@@ -193,7 +195,7 @@ public final class AuditLog implements AutoCloseable {
         for (ResultReport r : reports) {
             rows.add(resultRow(r));
         }
-        List<Pending> done = appendAll(rows);
+        List<Pending> done = appendAll(rows, RESULT_LINGER_NANOS);
         int written = 0;
         AuditException first = null;
         for (Pending p : done) {
@@ -353,6 +355,8 @@ public final class AuditLog implements AutoCloseable {
     private static final int MAX_BATCH = 256;
     /** Waiters are woken by the leader; this only bounds the damage should a wake-up ever be missed. */
     private static final long SAFETY_PARK_NANOS = 50_000_000L;
+    /** Results wait this long for an action's transaction to join before committing on their own. */
+    private static final long RESULT_LINGER_NANOS = 20_000_000L;
     private final java.util.Queue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean leading = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -364,7 +368,7 @@ public final class AuditLog implements AutoCloseable {
      * leader on its next check and leads itself.
      */
     private long append(Row r) {
-        Pending mine = appendAll(List.of(r)).get(0);
+        Pending mine = appendAll(List.of(r), 0).get(0);
         if (mine.failed != null) {
             throw mine.failed;
         }
@@ -372,17 +376,27 @@ public final class AuditLog implements AutoCloseable {
         return mine.written.id();
     }
 
-    /** Queues the rows in order and returns once each is committed or has failed (see {@link #append}). */
-    private List<Pending> appendAll(List<Row> rows) {
+    /**
+     * Queues the rows in order and returns once each is committed or has failed (see {@link #append}).
+     *
+     * @param lingerNanos how long to leave the rows to the next caller that leads before leading for them: rows
+     *                    nobody waits on (results) then ride in the transaction of the next action's row instead of
+     *                    taking one of their own
+     */
+    private List<Pending> appendAll(List<Row> rows, long lingerNanos) {
         List<Pending> mine = new ArrayList<>(rows.size());
         for (Row r : rows) {
             r.tail = ChainHash.tail(r.toRecord(null, null)); // serialised here, outside the write lock
             mine.add(new Pending(r));
         }
         queue.addAll(mine);
+        long lingerUntil = System.nanoTime() + lingerNanos;
         for (Pending p : mine) {
             while (!p.done()) {
-                if (leading.compareAndSet(false, true)) {
+                long linger = lingerUntil - System.nanoTime();
+                if (linger > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(this, linger);
+                } else if (leading.compareAndSet(false, true)) {
                     lead();
                 } else {
                     java.util.concurrent.locks.LockSupport.parkNanos(this, SAFETY_PARK_NANOS);
@@ -525,7 +539,24 @@ public final class AuditLog implements AutoCloseable {
     private void beginAppending() throws SQLException {
         pendingRollup.clear();
         begin();
-        refreshHead();
+        long version = dataVersion();
+        if (version != headVersion) {
+            refreshHead();
+            headVersion = version;
+        }
+    }
+
+    /**
+     * SQLite's count of commits by other connections ({@code PRAGMA data_version}): while it stays put, the head this
+     * writer left behind is still the file's, and reading it back can be skipped. -1: read it (after a rollback or a
+     * prune, whose in-memory head may be ahead of the file).
+     */
+    private long headVersion = -1;
+
+    private long dataVersion() throws SQLException {
+        try (ResultSet rs = readDataVersion.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
     }
 
     /** Writes the chain head and the rollup once for every row appended in this transaction, then commits. */
@@ -554,6 +585,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void rollbackQuietly() {
+        headVersion = -1;
         try (Statement st = writer.createStatement()) {
             st.execute("ROLLBACK");
         } catch (SQLException ignored) {
@@ -796,7 +828,7 @@ public final class AuditLog implements AutoCloseable {
             synchronized (reader) {
                 try (Statement s = reader.createStatement();
                      ResultSet rs = s.executeQuery("SELECT (SELECT coalesce(sum(n), 0) FROM audit_rollup) + "
-                             + "(SELECT count(*) FROM audit WHERE type IN ('answer', 'checkpoint'))")) {
+                             + "(SELECT count(*) FROM audit WHERE type IN ('answer', 'checkpoint') AND type NOT IN ('action', 'result'))")) {
                     return rs.next() ? rs.getLong(1) : 0;
                 } catch (SQLException e) {
                     throw new AuditException(file + ": count failed: " + e.getMessage(), e);
@@ -1020,7 +1052,9 @@ public final class AuditLog implements AutoCloseable {
      * inserting rows directly), rebuild it from the rows so counts and charts stay exact.
      */
     private void repairRollup() throws SQLException {
-        long actions = scalar("SELECT count(*) FROM audit WHERE type = 'action'");
+        // counted through the partial indexes (a plain type = 'action' would read every row of the table)
+        long actions = scalar("SELECT count(*) FROM audit WHERE type <> 'result'")
+                - scalar("SELECT count(*) FROM audit WHERE type NOT IN ('action', 'result')");
         long rolled = scalar("SELECT coalesce(sum(n), 0) FROM audit_rollup");
         if (actions == rolled) {
             return;
@@ -1091,6 +1125,7 @@ public final class AuditLog implements AutoCloseable {
                 rollup.close();
                 readHead.close();
                 readLast.close();
+                readDataVersion.close();
                 beginImmediate.close();
                 commitStatement.close();
                 writer.close();

@@ -36,8 +36,13 @@ final class AuditSql {
     static Where where(AuditFilter f, boolean allTypes) {
         List<String> and = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        // The "<>" terms repeat the partial indexes' conditions (migrations 3 and 4) where the filter implies them:
+        // SQLite only uses a partial index when the query spells its condition out.
         if (!f.types().isEmpty()) {
             in(and, params, "a.type", f.types());
+            if (!f.types().contains("action") && !f.types().contains("result")) {
+                and.add("a.type NOT IN ('action', 'result')");
+            }
         } else if (!allTypes) {
             and.add("a.type <> 'result'");
         }
@@ -45,9 +50,18 @@ final class AuditSql {
         in(and, params, "a.session_id", f.sessions());
         in(and, params, "a.kind", f.kinds());
         in(and, params, "a.verdict", f.verdicts());
+        if (!f.verdicts().isEmpty() && !f.verdicts().contains("allow")) {
+            and.add("a.verdict <> 'allow'");
+        }
         in(and, params, "a.severity", f.severities());
+        if (!f.severities().isEmpty() && !f.severities().contains("low")) {
+            and.add("a.severity <> 'low'");
+        }
         in(and, params, "a.approval_id", f.approvals());
         if (!f.decidedBy().isEmpty()) {
+            if (!f.decidedBy().contains("policy")) {
+                and.add("a.decided_by <> 'policy'");
+            }
             List<String> or = new ArrayList<>();
             for (String d : f.decidedBy()) {
                 or.add("a.decided_by = ? OR a.decided_by LIKE ? ESCAPE '\\'");

@@ -92,6 +92,44 @@ class AuditKeysetTest {
         assertEquals(log.count(codex) - 5, log.countThrough(codex, top));
     }
 
+    /** The partial indexes' conditions that AuditSql adds must never change which rows a filter finds. */
+    @Test
+    void filtersForCommonAndRareValuesFindExactlyTheRowsPlainSqlFinds() throws Exception {
+        log.recordAnswer(new dev.interlock.broker.PendingApproval("ap-1", new ShellCommand("rm -rf /srv"),
+                Origin.of("cursor", "s", "/w"), dev.interlock.policy.Decision.of(List.of()), Instant.now(),
+                Instant.now().plusSeconds(60), false, 1), new dev.interlock.broker.Resolution(dev.interlock.policy.Verdict.DENY,
+                dev.interlock.policy.Decision.of(List.of()), "timeout", Duration.ofSeconds(60), "ap-1", "timed out"));
+        log.attachResult(new ResultReport("cursor", null, null, 5, 0, "ok"));
+        String[][] cases = {
+            {"verdict:allow", "type <> 'result' AND verdict = 'allow'"},
+            {"verdict:deny", "type <> 'result' AND verdict = 'deny'"},
+            {"verdict:deny verdict:allow", "type <> 'result' AND verdict IN ('deny', 'allow')"},
+            {"severity:low", "type <> 'result' AND severity = 'low'"},
+            {"severity:high", "type <> 'result' AND severity = 'high'"},
+            {"decided:policy", "type <> 'result' AND decided_by = 'policy'"},
+            {"decided:timeout", "type <> 'result' AND (decided_by = 'timeout' OR decided_by LIKE 'timeout:%')"},
+            {"type:answer", "type = 'answer'"},
+            {"type:action", "type = 'action'"},
+            {"type:result", "type = 'result'"},
+        };
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + new DataDir(home).database());
+             java.sql.Statement st = c.createStatement()) {
+            for (String[] k : cases) {
+                List<Long> expected = new ArrayList<>();
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT id FROM audit WHERE " + k[1] + " ORDER BY id DESC")) {
+                    while (rs.next()) {
+                        expected.add(rs.getLong(1));
+                    }
+                }
+                AuditFilter f = AuditFilter.parse(k[0]);
+                assertTrue(!expected.isEmpty(), "the fixture has rows for " + k[0]);
+                assertEquals(expected.size(), log.count(f), k[0]);
+                assertEquals(expected, ids(log.query(f, 0, expected.size() + 10)), k[0]);
+            }
+        }
+        assertPlanSeeks(AuditFilter.parse("type:answer"), "audit_type");
+    }
+
     @Test
     void keysetPagesSeekByIndexInsteadOfScanning() {
         assertPlanSeeks(AuditFilter.ALL, "INTEGER PRIMARY KEY");

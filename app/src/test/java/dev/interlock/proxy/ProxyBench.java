@@ -71,56 +71,51 @@ public final class ProxyBench {
 
                 HttpClient direct = client(null, providerCa.certificate());
                 HttpClient viaInterlock = client(proxy.address(), ca.certificate());
-                // Steady state, as a proxy left running all day is measured: the JIT compiles the concurrent paths
-                // (TLS, the proxy, the guard, the client) during a warm-up run that is not counted.
-                throughput(direct, url, body, seconds, concurrency, "(warm-up) direct");
-                throughput(viaInterlock, url, body, seconds, concurrency, "(warm-up) Interlock");
-                long[] d = latencies(direct, url, body, 1500, 3000);
-                long[] p = latencies(viaInterlock, url, body, 1500, 3000);
-                System.out.printf("latency direct          p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms%n", ms(d, 50), ms(d, 90), ms(d, 99));
-                System.out.printf("latency via Interlock   p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms%n", ms(p, 50), ms(p, 90), ms(p, 99));
-                System.out.printf("added latency (p50)     %7.3f ms   (inspect: TLS end + policy + audit commit + upstream TLS; result row attached after)%n",
-                        ms(p, 50) - ms(d, 50));
-
                 // The same proxy with the policy engine alone (no broker, no audit commit): what the proxy itself costs.
                 dev.interlock.policy.PolicyEngine engine = guard.engine();
                 ProxyGuard policyOnly = (call, origin, gone) -> {
                     dev.interlock.policy.Decision dd = engine.evaluate(call);
                     return new dev.interlock.broker.Resolution(dd.verdict(), dd, "policy", Duration.ZERO, null, "");
                 };
-                ProxyServer bare = ProxyServer.start(cfg, policyOnly, ca, e -> { });
-                HttpClient viaBare = client(bare.address(), ca.certificate());
-                long[] b = latencies(viaBare, url, body, 1500, 3000);
-                System.out.printf("latency via Interlock,  p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms  (policy only, no audit)%n",
-                        ms(b, 50), ms(b, 90), ms(b, 99));
-                long t0 = System.nanoTime();
-                int n = 500;
-                for (int i = 0; i < n; i++) {
-                    guard.decide(new dev.interlock.action.HttpCall("POST", url, Map.of(), body), dev.interlock.action.Origin.CLI);
-                }
-                System.out.printf("guard service alone     %7.3f ms per decide (policy + broker + audit row committed)%n",
-                        (System.nanoTime() - t0) / 1e6 / n);
-
                 Mitm mitm = Mitm.start(work.resolve("mitm"), providerCa);
-                double interlockRps;
-                double mitmRps;
-                double directRps;
-                try {
+                try (ProxyServer bare = ProxyServer.start(cfg, policyOnly, ca, e -> { })) {
+                    HttpClient viaBare = client(bare.address(), ca.certificate());
                     HttpClient viaMitm = client(new InetSocketAddress(InetAddress.getLoopbackAddress(), mitm.port),
                             mitm.ca());
-                    latencies(viaMitm, url, body, 300, 1);
-                    throughput(viaMitm, url, body, seconds, concurrency, "(warm-up) mitmproxy");
+                    // Steady state, as a proxy left running all day is measured: the JIT compiles the concurrent paths
+                    // (TLS, the proxy, the guard, the client) during warm-up runs that are not counted, for every side.
+                    throughput(direct, url, body, seconds, concurrency, "(warm-up) direct");
+                    throughput(viaInterlock, url, body, seconds, concurrency, "(warm-up) Interlock");
                     throughput(viaBare, url, body, seconds, concurrency, "(warm-up) policy only");
-                    directRps = throughput(direct, url, body, seconds, concurrency, "direct");
-                    interlockRps = throughput(viaInterlock, url, body, seconds, concurrency, "via Interlock");
+                    throughput(viaMitm, url, body, seconds, concurrency, "(warm-up) mitmproxy");
+
+                    double directRps = throughput(direct, url, body, seconds, concurrency, "direct");
+                    double interlockRps = throughput(viaInterlock, url, body, seconds, concurrency, "via Interlock");
                     throughput(viaBare, url, body, seconds, concurrency, "  policy only");
-                    mitmRps = throughput(viaMitm, url, body, seconds, concurrency, "via mitmproxy");
+                    double mitmRps = throughput(viaMitm, url, body, seconds, concurrency, "via mitmproxy");
+                    System.out.printf("throughput ratio        Interlock / mitmproxy = %.1fx  (direct %.0f req/s)%n",
+                            interlockRps / mitmRps, directRps);
+                    mitm.close();
+
+                    long[] d = latencies(direct, url, body, 1500, 3000);
+                    long[] p = latencies(viaInterlock, url, body, 1500, 3000);
+                    long[] b = latencies(viaBare, url, body, 1500, 3000);
+                    System.out.printf("latency direct          p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms%n", ms(d, 50), ms(d, 90), ms(d, 99));
+                    System.out.printf("latency via Interlock   p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms%n", ms(p, 50), ms(p, 90), ms(p, 99));
+                    System.out.printf("added latency (p50)     %7.3f ms   (inspect: TLS end + policy + audit commit + upstream TLS; result row attached after)%n",
+                            ms(p, 50) - ms(d, 50));
+                    System.out.printf("latency via Interlock,  p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms  (policy only, no audit)%n",
+                            ms(b, 50), ms(b, 90), ms(b, 99));
+                    long t0 = System.nanoTime();
+                    int n = 500;
+                    for (int i = 0; i < n; i++) {
+                        guard.decide(new dev.interlock.action.HttpCall("POST", url, Map.of(), body), dev.interlock.action.Origin.CLI);
+                    }
+                    System.out.printf("guard service alone     %7.3f ms per decide (policy + broker + audit row committed)%n",
+                            (System.nanoTime() - t0) / 1e6 / n);
                 } finally {
                     mitm.close();
-                    bare.close();
                 }
-                System.out.printf("throughput ratio        Interlock / mitmproxy = %.1fx  (direct %.0f req/s)%n",
-                        interlockRps / mitmRps, directRps);
 
                 tunnels(proxy, 1000);
             }
