@@ -1,5 +1,5 @@
 #!/bin/sh
-# Proxy benchmark, one run, loopback only, bounded in time (about 3 minutes; each side gets an uncounted warm-up run first):
+# Proxy benchmark, one run, loopback only, bounded in time (3 to 6 minutes: each side is warmed up with uncounted runs until its rate settles):
 #   added latency through the inspecting path vs direct; throughput vs mitmproxy doing the same interception;
 #   1,000 concurrent tunnelled connections; idle RSS of `interlock serve`.
 # Needs: Java 17, Maven (offline cache), mitmdump (apt-get install -y mitmproxy).

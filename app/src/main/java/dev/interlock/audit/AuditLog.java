@@ -156,13 +156,44 @@ public final class AuditLog implements AutoCloseable {
 
     /** Records an action and how it was resolved; returns the row id once committed. */
     public long recordAction(Action action, Origin origin, Resolution resolution, String reply) {
+        return append(resolvedRow(action, origin, resolution, reply));
+    }
+
+    /**
+     * Queues an action's row and returns at once; a background writer commits it within milliseconds, in the same
+     * chain and order as every other row. Only for actions that need no record before they proceed (the guard uses
+     * it for read-only requests no rule matched). A result reported for it before it is written still attaches to
+     * it. When the write fails, {@link #lastWriteFailed()} says so and the guard stops using this.
+     */
+    public void recordActionLater(Action action, Origin origin, Resolution resolution, String reply) {
+        Row r = resolvedRow(action, origin, resolution, reply);
+        r.tail = ChainHash.tail(r.toRecord(null, null));
+        Pending p = new Pending(r, null);
+        String key = callKey(r.agent, r.sessionId, r.toolCallId);
+        if (key != null) {
+            unwritten.put(key, p); // before it is queued: its result comes later, so it finds the entry or the row
+        }
+        queue.add(p);
+        wakeBackgroundWriter();
+    }
+
+    /** True while the most recent write failed (a full disk, a broken file): nothing should be queued blindly. */
+    public boolean lastWriteFailed() {
+        return lastWriteFailed;
+    }
+
+    private Row resolvedRow(Action action, Origin origin, Resolution resolution, String reply) {
         Row r = actionRow("action", action, origin, resolution.decision());
         r.verdict = resolution.verdict().word();
         r.decidedBy = resolution.decidedBy();
         r.waitMs = resolution.waited().toMillis();
         r.approvalId = resolution.approvalId();
         r.reply = masker.maskText(reply);
-        return append(r);
+        return r;
+    }
+
+    private static String callKey(String agent, String session, String toolCallId) {
+        return toolCallId == null ? null : agent + "\n" + session + "\n" + toolCallId;
     }
 
     /**
@@ -224,6 +255,15 @@ public final class AuditLog implements AutoCloseable {
             out = out.substring(0, limit) + "… [" + (out.length() - limit) + " more chars not kept]";
         }
         r.output = out;
+        Pending queued = report.auditId() > 0 ? null : unwritten.get(callKey(r.agent, r.sessionId, r.toolCallId));
+        if (queued != null) {
+            // its action is queued but maybe not written yet: the id is taken when both are written, in order
+            r.refPending = queued;
+            r.kind = queued.row.kind;
+            r.summary = queued.row.summary;
+            r.workspace = queued.row.workspace;
+            return r;
+        }
         long ref = report.auditId() > 0 ? report.auditId() : findAction(r.agent, r.sessionId, r.toolCallId);
         r.refId = ref > 0 ? ref : null;
         if (ref > 0) {
@@ -315,6 +355,8 @@ public final class AuditLog implements AutoCloseable {
         Integer exitCode;
         /** The row's hashed form after id and time, serialised before the write lock is taken. */
         byte[] tail;
+        /** For a result whose action was still queued: that action, whose id becomes {@link #refId} when written. */
+        Pending refPending;
 
         Row(String type) {
             this.type = type;
@@ -330,12 +372,14 @@ public final class AuditLog implements AutoCloseable {
     /** A row waiting to be written by whichever caller holds the write lock next (group commit). */
     private static final class Pending {
         final Row row;
-        final Thread owner = Thread.currentThread();
+        /** The caller waiting for this row, or {@code null} for a row nobody waits on (see recordActionLater). */
+        final Thread owner;
         volatile AuditRecord written;
         volatile RuntimeException failed;
 
-        Pending(Row row) {
+        Pending(Row row, Thread owner) {
             this.row = row;
+            this.owner = owner;
         }
 
         boolean done() {
@@ -348,7 +392,9 @@ public final class AuditLog implements AutoCloseable {
             } else {
                 failed = error;
             }
-            java.util.concurrent.locks.LockSupport.unpark(owner);
+            if (owner != null) {
+                java.util.concurrent.locks.LockSupport.unpark(owner);
+            }
         }
     }
 
@@ -386,8 +432,10 @@ public final class AuditLog implements AutoCloseable {
     private List<Pending> appendAll(List<Row> rows, long lingerNanos) {
         List<Pending> mine = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            r.tail = ChainHash.tail(r.toRecord(null, null)); // serialised here, outside the write lock
-            mine.add(new Pending(r));
+            if (r.refPending == null) {
+                r.tail = ChainHash.tail(r.toRecord(null, null)); // serialised here, outside the write lock
+            }
+            mine.add(new Pending(r, Thread.currentThread()));
         }
         queue.addAll(mine);
         long lingerUntil = System.nanoTime() + lingerNanos;
@@ -441,14 +489,18 @@ public final class AuditLog implements AutoCloseable {
                 written.add(appendLocked(p.row));
             }
             commitAppending();
+            lastWriteFailed = false;
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).finish(written.get(i), null);
             }
+            batch.forEach(this::settleUnwatched);
         } catch (SQLException | RuntimeException e) {
             // Whatever went wrong, every row taken from the queue gets an answer: its caller is waiting for it.
             rollbackQuietly();
             if (batch.size() == 1) {
+                lastWriteFailed = true;
                 batch.get(0).finish(null, new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e));
+                settleUnwatched(batch.get(0));
             } else {
                 // One bad row must not fail its neighbours: write them one transaction each.
                 batch.forEach(this::writeAlone);
@@ -461,10 +513,69 @@ public final class AuditLog implements AutoCloseable {
             beginAppending();
             AuditRecord written = appendLocked(p.row);
             commitAppending();
+            lastWriteFailed = false;
             p.finish(written, null);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
+            lastWriteFailed = true;
             p.finish(null, new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e));
+        }
+        settleUnwatched(p);
+    }
+
+    /** For a row nobody waits on, the leader does what its caller would have: notify, or report the failure. */
+    private void settleUnwatched(Pending p) {
+        if (p.owner != null) {
+            return;
+        }
+        unwritten.remove(callKey(p.row.agent, p.row.sessionId, p.row.toolCallId), p);
+        if (p.written != null) {
+            notifyListeners(p.written);
+        } else {
+            System.err.println("interlock: " + p.failed.getMessage() + " (lost: " + p.row.summary + ")");
+        }
+    }
+
+    // ---- the background writer, for rows nobody waits on ----------------------------------------------------
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Pending> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean lastWriteFailed;
+    private volatile boolean closing;
+    private Thread backgroundWriter;
+
+    private void wakeBackgroundWriter() {
+        Thread t = backgroundWriter;
+        if (t == null) {
+            synchronized (unwritten) {
+                if (backgroundWriter == null) {
+                    backgroundWriter = new Thread(this::writeInBackground, "interlock-audit-writer");
+                    backgroundWriter.setDaemon(true);
+                    backgroundWriter.start();
+                }
+                t = backgroundWriter;
+            }
+        }
+        java.util.concurrent.locks.LockSupport.unpark(t);
+    }
+
+    /** Leads for queued rows when no caller does (a leader already at work drains them itself: see lead()). */
+    private void writeInBackground() {
+        while (!closing) {
+            java.util.concurrent.locks.LockSupport.park(this);
+            if (!queue.isEmpty() && leading.compareAndSet(false, true)) {
+                lead();
+            }
+        }
+    }
+
+    /** Writes whatever is still queued (close). */
+    private void drain() {
+        while (!queue.isEmpty()) {
+            if (leading.compareAndSet(false, true)) {
+                lead();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
+            }
         }
     }
 
@@ -488,6 +599,12 @@ public final class AuditLog implements AutoCloseable {
     private final java.util.Map<RollupKey, Long> pendingRollup = new java.util.HashMap<>();
 
     private AuditRecord appendLocked(Row r) throws SQLException {
+        if (r.refPending != null) {
+            // written earlier in this or a previous batch (queue order); a failed action leaves its result unattached
+            Pending action = r.refPending;
+            r.refId = action.failed == null && action.row.id > 0 ? action.row.id : null;
+            r.tail = null;
+        }
         r.id = lastId + 1;
         r.ts = System.currentTimeMillis();
         if (r.tail == null) {
@@ -1117,6 +1234,12 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        drain();
+        Thread t = backgroundWriter;
+        if (t != null) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+        }
         checkpointer.close();
         synchronized (writer) {
             try {

@@ -34,7 +34,7 @@ final class ProxyStarter {
         });
         ProxyConfig config = ProxyConfig.defaults(guard.settings().proxyPort(), hosts)
                 .withMaxBodyBytes(guard.settings().proxyMaxBodyKb() * 1024);
-        ProxyGuard decide = (call, origin, gone) -> guard.decide(call, origin, new Submission(true, gone, null));
+        ProxyGuard decide = (call, origin, gone) -> guard.decide(call, origin, Submission.proxy(gone));
         return ProxyServer.start(config, decide, ca, results(guard));
     }
 

@@ -159,7 +159,10 @@ public final class GuardService implements Guard, AutoCloseable {
         return decide(action, origin, Submission.WAIT);
     }
 
-    /** The pipeline; the audit row is committed before this returns. */
+    /**
+     * The pipeline; the audit row is committed before this returns, except a plain allow when the submission lets
+     * it be recorded later ({@link Submission#recordPlainAllowsLater()}).
+     */
     public Resolution decide(Action action, Origin origin, Submission submission) {
         Decision decision;
         try {
@@ -179,6 +182,27 @@ public final class GuardService implements Guard, AutoCloseable {
                 reply = r.reason();
             }
         }
+        if (submission.recordPlainAllowsLater() && plainAllow(r) && !audit.lastWriteFailed()) {
+            audit.recordActionLater(action, origin, r, reply);
+        } else {
+            r = recordNow(action, origin, r, reply, submission);
+        }
+        try {
+            correlator.observe(action, origin, r);
+        } catch (RuntimeException e) {
+            System.err.println("interlock: correlator failed: " + e);
+        }
+        return r;
+    }
+
+    /** Allowed by policy with nothing matched or noted: read-only, nothing a human or a rule had a say in. */
+    private static boolean plainAllow(Resolution r) {
+        return r.verdict() == Verdict.ALLOW && "policy".equals(r.decidedBy()) && r.decision().matches().isEmpty()
+                && r.decision().notes().isEmpty();
+    }
+
+    /** Commits the action's row; when that fails, the action is denied (nothing proceeds unrecorded). */
+    private Resolution recordNow(Action action, Origin origin, Resolution r, String reply, Submission submission) {
         try {
             audit.recordAction(action, origin, r, reply);
         } catch (AuditException e) {
@@ -195,11 +219,6 @@ public final class GuardService implements Guard, AutoCloseable {
                     }
                 }
             }
-        }
-        try {
-            correlator.observe(action, origin, r);
-        } catch (RuntimeException e) {
-            System.err.println("interlock: correlator failed: " + e);
         }
         return r;
     }

@@ -389,6 +389,30 @@ class AuditLogTest {
     }
 
     @Test
+    void rowsRecordedLaterAreWrittenInOrderInTheChainAndCloseWritesTheRest() throws Exception {
+        try (AuditLog log = open()) {
+            for (int i = 0; i < 300; i++) {
+                log.recordActionLater(new ShellCommand("curl https://example.test/" + i),
+                        new Origin("proxy", null, "proxy-" + i, "/w", null), allow(), "");
+                if (i % 3 == 0) {
+                    log.attachResults(List.of(new ResultReport("proxy", null, "proxy-" + i, 0, 200, "HTTP 200 " + i)));
+                }
+            }
+            fill(log, 2); // rows written at once join the same chain
+        }
+        try (AuditLog log = open()) {
+            assertEquals(302, log.count(AuditFilter.ALL), "nothing queued was lost at close");
+            assertEquals(100, log.count(AuditFilter.parse("type:result")));
+            List<AuditRecord> rows = log.query(AuditFilter.parse("agent:proxy"), 0, 400);
+            for (AuditRecord r : rows) {
+                int i = Integer.parseInt(r.summary().substring(r.summary().lastIndexOf('/') + 1));
+                assertEquals(i % 3 == 0 ? "HTTP 200 " + i : null, r.output(), r.summary());
+            }
+            assertTrue(log.verify().ok(), log.verify().problem());
+        }
+    }
+
+    @Test
     void retentionKeepsTheChainVerifiable() throws Exception {
         try (AuditLog log = open()) {
             fill(log, 50);

@@ -58,7 +58,7 @@ class ProxyIncidentTest {
         guard = GuardService.open(new DataDir(dir.resolve("home")), GuardService.Options.DEFAULT
                 .withDeadline(DEADLINE).withWatchFiles(false));
         fx = new ProxyFixture(dir, guard.engine(), DEADLINE,
-                (call, origin, gone) -> guard.decide(call, origin, new Submission(true, gone, null)),
+                (call, origin, gone) -> guard.decide(call, origin, Submission.proxy(gone)),
                 e -> guard.attachResult(ProxyResults.report(e)));
     }
 

@@ -86,6 +86,55 @@ class GuardServiceTest {
         assertEquals(2, guard.audit().count(AuditFilter.ALL));
     }
 
+    /** The proxy's submission: plain allows are recorded after the answer, everything else before it. */
+    @Test
+    void plainAllowsFromTheProxyAreRecordedLaterAndEverythingElseAtOnce() throws Exception {
+        open(Duration.ofSeconds(5));
+        List<AuditRecord> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        guard.audit().addListener(seen::add);
+        Origin proxy = new Origin("proxy", null, "proxy-1", null, null);
+        Resolution denied = guard.decide(new FileAccess("/etc/passwd", FileAccess.Mode.WRITE), proxy,
+                Submission.proxy(null));
+        assertEquals(Verdict.DENY, denied.verdict());
+        assertEquals(1, guard.audit().count(AuditFilter.ALL), "a denial is committed before the answer");
+        Origin read = new Origin("proxy", null, "proxy-2", null, null);
+        Resolution ok = guard.decide(new FileAccess("/p/readme", FileAccess.Mode.READ), read, Submission.proxy(null));
+        assertEquals(Verdict.ALLOW, ok.verdict());
+        // its result, reported straight away, attaches to it whether or not the row is written yet
+        guard.attachResult(new dev.interlock.audit.ResultReport("proxy", null, "proxy-2", 0, 200, "upstream answered"));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (seen.size() < 3 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertEquals(2, guard.audit().count(AuditFilter.ALL));
+        AuditRecord row = guard.audit().query(AuditFilter.parse("verdict:allow"), 0, 1).get(0);
+        assertEquals("/p/readme", ((FileAccess) dev.interlock.action.ActionJson.fromJson(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(row.actionJson()))).path());
+        assertEquals(200, row.exitCode(), "the result found its action");
+        assertEquals(3, seen.size(), "listeners hear of rows written in the background too: " + seen);
+        assertTrue(guard.audit().verify().ok(), guard.audit().verify().problem());
+    }
+
+    @Test
+    void whenTheAuditLogCannotBeWrittenPlainAllowsStopBeingQueuedAndAreDenied() throws Exception {
+        open(Duration.ofSeconds(5));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("home")
+                .resolve("interlock.db")); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TRIGGER full_disk BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+        }
+        FileAccess read = new FileAccess("/p/readme", FileAccess.Mode.READ);
+        Resolution first = guard.decide(read, ORIGIN, Submission.proxy(null));
+        assertEquals(Verdict.ALLOW, first.verdict(), "read-only: allowed while its row is still queued");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!guard.audit().lastWriteFailed() && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertTrue(guard.audit().lastWriteFailed(), "the background write failed");
+        Resolution next = guard.decide(read, ORIGIN, Submission.proxy(null));
+        assertEquals(Verdict.DENY, next.verdict(), "written at once now, which fails, so it is denied");
+        assertTrue(next.reason().contains("cannot write its audit log"), next.reason());
+    }
+
     @Test
     void anUnansweredAskIsDeniedAtItsDeadline() throws Exception {
         open(Duration.ofMillis(400));
