@@ -33,8 +33,9 @@ import java.util.function.Consumer;
 
 /**
  * The audit log: one SQLite file in WAL mode, one hash-chained table. Writes are serialised on one connection
- * and committed before the call returns (so a reply sent after {@link #recordAction} never outruns its row); rows
- * that arrive together share one transaction (group commit). {@code synchronous=NORMAL} in WAL mode keeps committed rows through a crash of the process, the power-loss
+ * and committed before the call returns (so a reply sent after {@link #recordAction} never outruns its row), except
+ * {@link #recordActionLater}, which a background writer commits within milliseconds; rows that arrive together
+ * share one transaction (group commit). {@code synchronous=NORMAL} in WAL mode keeps committed rows through a crash of the process, the power-loss
  * window being the last transactions before the OS flushed). Reads use their own connection.
  *
  * <p>Hash chain: each row stores {@code prev_hash} and {@code hash = sha256(prev_hash + canonical content)},
