@@ -9,7 +9,8 @@ import dev.interlock.broker.Resolution;
 import java.util.Optional;
 
 /**
- * Claude Code {@code PreToolUse} and {@code PermissionRequest} command hooks (agent-integrations.md §1).
+ * Claude Code {@code PreToolUse} and {@code PermissionRequest} command hooks (agent-integrations.md §1), and
+ * {@code SessionEnd}, which ends the session's grants.
  * Native ask is honoured ({@code permissionDecision:"ask"}) except in {@code bypassPermissions}/{@code dontAsk}
  * modes, where an ask was reported to be auto-approved: there Interlock denies instead.
  */
@@ -37,6 +38,15 @@ public final class ClaudeCodeAdapter implements HookAdapter {
         Origin o = new Origin(HostDetector.hostOf(p, AGENT), Payloads.text(p, "session_id"),
                 Payloads.text(p, "tool_use_id"), cwd, null);
         return Optional.of(new Request(a, o, p));
+    }
+
+    @Override
+    public Optional<Origin> sessionEnded(JsonNode p) {
+        String session = Payloads.text(p, "session_id");
+        if (!"SessionEnd".equals(Payloads.text(p, "hook_event_name")) || session == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Origin(HostDetector.hostOf(p, AGENT), session, null, Payloads.text(p, "cwd"), null));
     }
 
     /** Claude's tool vocabulary (also used by Copilot's PascalCase mode); {@code null} for unguarded tools. */

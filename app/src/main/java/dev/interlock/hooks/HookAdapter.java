@@ -46,6 +46,14 @@ public interface HookAdapter {
         return Optional.empty();
     }
 
+    /**
+     * Who ended when the payload says an agent session ended (Claude Code's {@code SessionEnd}): the broker ends
+     * that session's "this session" grants. Empty for every other event.
+     */
+    default Optional<Origin> sessionEnded(JsonNode payload) {
+        return Optional.empty();
+    }
+
     /** The reply for events that are not guarded. */
     Reply passThrough();
 

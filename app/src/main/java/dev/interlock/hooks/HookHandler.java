@@ -27,6 +27,7 @@ public final class HookHandler {
 
     private final HookAdapters adapters;
     private final Decider decider;
+    private final java.util.function.Consumer<Origin> sessionEnds;
 
     /** How one parsed request is decided; the service passes its own (with audit of the rendered reply). */
     @FunctionalInterface
@@ -42,14 +43,24 @@ public final class HookHandler {
         this((Decider) (speaker, request) -> guard.decide(request.action(), request.origin()), adapters);
     }
 
-    private HookHandler(Decider decider, HookAdapters adapters) {
+    private HookHandler(Decider decider, HookAdapters adapters, java.util.function.Consumer<Origin> sessionEnds) {
         this.adapters = adapters;
         this.decider = decider;
+        this.sessionEnds = sessionEnds;
+    }
+
+    private HookHandler(Decider decider, HookAdapters adapters) {
+        this(decider, adapters, ended -> { });
     }
 
     /** A handler whose requests are decided by {@code decider} (the service's, which audits the rendered reply). */
     public static HookHandler deciding(HookAdapters adapters, Decider decider) {
         return new HookHandler(decider, adapters);
+    }
+
+    /** The same handler, also told when an agent session ends (to end its grants). */
+    public HookHandler onSessionEnd(java.util.function.Consumer<Origin> sessionEnds) {
+        return new HookHandler(decider, adapters, sessionEnds);
     }
 
     /** The canonical agent id for a name given on the command line or in a URL. */
@@ -91,6 +102,11 @@ public final class HookHandler {
                 .orElse(adapter);
         List<Request> requests;
         try {
+            Optional<Origin> ended = speaker.sessionEnded(payload);
+            if (ended.isPresent()) {
+                sessionEnds.accept(attribute(new Request(null, ended.get(), payload), hostHint, speaker.agent()).origin());
+                return none(speaker.passThrough());
+            }
             requests = speaker.parseAll(payload);
         } catch (IllegalArgumentException e) {
             return none(speaker.failClosed(ReplyText.malformed(speaker.agent(), e.getMessage())));
@@ -125,11 +141,11 @@ public final class HookHandler {
         }
     }
 
-        private static Handled none(Reply r) {
+    private static Handled none(Reply r) {
         return new Handled(r, null);
     }
 
-private static int rank(Resolution r) {
+    private static int rank(Resolution r) {
         return switch (r.verdict()) {
             case DENY -> 3;
             case ASK -> 2;

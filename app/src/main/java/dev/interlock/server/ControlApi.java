@@ -190,6 +190,7 @@ final class ControlApi {
         }
         o.put("pauseSemantics", dev.interlock.broker.Broker.PAUSE_SEMANTICS);
         o.put("pending", guard.desk().pending().size());
+        o.put("grants", guard.broker().grants().size());
         o.put("deadlineSeconds", guard.deadline().toSeconds());
         o.put("packs", guard.engine().packs().size());
         o.put("auditRows", guard.audit().lastId());
@@ -255,7 +256,7 @@ final class ControlApi {
                 request.origin(), new Submission(wait, gone, x -> {
                     HookAdapter.Reply rep = speaker.reply(request, x);
                     return rep.stdout() + (rep.stderr().isEmpty() ? "" : "\n[stderr] " + rep.stderr());
-                })));
+                }))).onSessionEnd(ended -> guard.broker().endSession(ended.agent(), ended.sessionId()));
         HookHandler.Handled done = handler.handleFull(agent, r.body(), r.header("x-interlock-host"));
         ApiResponse out = reply(done.reply(), 200);
         if (done.resolution() != null) {

@@ -105,6 +105,22 @@ class AdaptersTest {
         }
 
         @Test
+        void sessionEndPassesAndEndsTheSessionForTheRightHost() {
+            TestGuard g = TestGuard.always(TestGuard.timeoutDeny());
+            java.util.List<dev.interlock.action.Origin> ended = new java.util.ArrayList<>();
+            HookHandler h = new HookHandler(HookAdapters.standard(), g).onSessionEnd(ended::add);
+            byte[] end = """
+                    {"session_id":"abc123","transcript_path":"/t.jsonl","cwd":"/home/dev/project",
+                     "hook_event_name":"SessionEnd","reason":"clear"}
+                    """.getBytes(StandardCharsets.UTF_8);
+            assertEquals(new Reply("", 0), h.handle("claude-code", end, null));
+            assertEquals(new Reply("", 0), h.handle("claude-code", end, "copilot"));
+            assertEquals(java.util.List.of("claude-code/abc123", "copilot/abc123"),
+                    ended.stream().map(o -> o.agent() + "/" + o.sessionId()).toList(), "a host running Claude's hook");
+            assertTrue(g.actions.isEmpty(), "nothing to decide");
+        }
+
+        @Test
         void malformedPayloadFailsClosedWithExit2() {
             HookHandler h = new HookHandler(HookAdapters.standard(), TestGuard.always(TestGuard.policyAllow()));
             Reply notJson = h.handle("claude-code", "{not json".getBytes(StandardCharsets.UTF_8), null);

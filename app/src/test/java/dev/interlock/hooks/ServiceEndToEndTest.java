@@ -77,10 +77,24 @@ class ServiceEndToEndTest {
             }
             assertTrue(id != null, "the ask is pending");
             com.fasterxml.jackson.databind.node.ObjectNode yes = JSON.createObjectNode().put("allow", true);
+            yes.putObject("grant").put("lifetime", "session").put("scope", "exact");
             assertEquals(200, admin.post("/v1/approvals/" + id, yes, java.time.Duration.ofSeconds(5)).status());
             assertTrue(agent.waitFor(30, TimeUnit.SECONDS));
             assertEquals("allow", JSON.readTree(Files.readString(tmp.resolve("approved.out")))
                     .at("/hookSpecificOutput/permissionDecision").asText(), Files.readString(tmp.resolve("approved.err")));
+
+            // the session grant covers the same read again at once, until Claude Code says the session ended
+            HookClientTest.Run again = HookClientTest.hook(dist, home, "claude-code", claudeRead("/srv/other/.env", "default"), Map.of());
+            assertTrue(JSON.readTree(again.stdout()).at("/hookSpecificOutput/permissionDecisionReason").asText()
+                    .contains("grant:"), again.toString());
+            assertEquals(1, admin.get("/v1/status", java.time.Duration.ofSeconds(5)).json().path("grants").asInt());
+            String sessionEnd = """
+                    {"session_id":"s1","transcript_path":"/t.jsonl","cwd":"/home/dev/project",
+                     "hook_event_name":"SessionEnd","reason":"prompt_input_exit"}
+                    """;
+            assertEquals(new HookClientTest.Run(0, "", ""), HookClientTest.hook(dist, home, "claude-code", sessionEnd, Map.of()));
+            assertEquals(0, admin.get("/v1/status", java.time.Duration.ofSeconds(5)).json().path("grants").asInt(),
+                    "the session's grants ended with it");
 
             Path plugin = opencodePlugin(dist);
             assertEquals(List.of("allow", "deny: hooktest/ssh-key-read"),

@@ -26,7 +26,7 @@ public final class Integrations {
 
     static Integration claudeCode() {
         return new GroupedHooks("claude-code", "Claude Code", List.of("claude"), ".claude", ".claude/settings.json",
-                ".claude/settings.json", List.of("PreToolUse"), "*", (h, t) -> {
+                ".claude/settings.json", List.of("PreToolUse", "SessionEnd"), "*", (h, t) -> {
                     h.put("type", "command");
                     h.put("command", t.command("claude-code"));
                     h.put("timeout", t.timeoutSeconds());

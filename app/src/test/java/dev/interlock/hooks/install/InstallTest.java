@@ -87,6 +87,8 @@ class InstallTest {
         assertEquals(viaBash(client) + " claude-code", ours.at("/hooks/0/command").asText(),
                 "the POSIX client runs under bash directly where there is one (one interpreter start, not two)");
         assertTrue(ours.at("/hooks/0/timeout").asInt() > 120, "timeout must exceed the approval deadline");
+        assertEquals(viaBash(client) + " claude-code", after.at("/hooks/SessionEnd/0/hooks/0/command").asText(),
+                "SessionEnd ends the session's grants");
         List<String> keys = new java.util.ArrayList<>();
         after.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("model", "permissions", "hooks", "env"), keys, "key order kept");
