@@ -66,6 +66,7 @@ public final class AuditLog implements AutoCloseable {
     private final PreparedStatement commitStatement;
     private final List<Consumer<AuditRecord>> listeners = new CopyOnWriteArrayList<>();
     private final Checkpointer checkpointer;
+    private final GroupCommit commits = new GroupCommit(new ChainStore(), this::notifyListeners);
     private volatile int outputLimit = 4000;
     private long lastId;
     private String lastHash;
@@ -167,20 +168,12 @@ public final class AuditLog implements AutoCloseable {
      * it. When the write fails, {@link #lastWriteFailed()} says so and the guard stops using this.
      */
     public void recordActionLater(Action action, Origin origin, Resolution resolution, String reply) {
-        Row r = resolvedRow(action, origin, resolution, reply);
-        r.tail = ChainHash.tail(r.toRecord(null, null));
-        Pending p = new Pending(r, null);
-        String key = callKey(r.agent, r.sessionId, r.toolCallId);
-        if (key != null) {
-            unwritten.put(key, p); // before it is queued: its result comes later, so it finds the entry or the row
-        }
-        queue.add(p);
-        wakeBackgroundWriter();
+        commits.appendLater(resolvedRow(action, origin, resolution, reply));
     }
 
     /** True while the most recent write failed (a full disk, a broken file): nothing should be queued blindly. */
     public boolean lastWriteFailed() {
-        return lastWriteFailed;
+        return commits.lastWriteFailed();
     }
 
     private Row resolvedRow(Action action, Origin origin, Resolution resolution, String reply) {
@@ -191,10 +184,6 @@ public final class AuditLog implements AutoCloseable {
         r.approvalId = resolution.approvalId();
         r.reply = masker.maskText(reply);
         return r;
-    }
-
-    private static String callKey(String agent, String session, String toolCallId) {
-        return toolCallId == null ? null : agent + "\n" + session + "\n" + toolCallId;
     }
 
     /**
@@ -227,10 +216,10 @@ public final class AuditLog implements AutoCloseable {
         for (ResultReport r : reports) {
             rows.add(resultRow(r));
         }
-        List<Pending> done = appendAll(rows, RESULT_LINGER_NANOS);
+        List<GroupCommit.Pending> done = commits.appendAll(rows, GroupCommit.RESULT_LINGER_NANOS);
         int written = 0;
         AuditException first = null;
-        for (Pending p : done) {
+        for (GroupCommit.Pending p : done) {
             if (p.failed != null) {
                 first = first == null ? new AuditException(p.failed.getMessage(), p.failed) : first;
             } else {
@@ -256,7 +245,7 @@ public final class AuditLog implements AutoCloseable {
             out = out.substring(0, limit) + "… [" + (out.length() - limit) + " more chars not kept]";
         }
         r.output = out;
-        Pending queued = report.auditId() > 0 ? null : unwritten.get(callKey(r.agent, r.sessionId, r.toolCallId));
+        GroupCommit.Pending queued = report.auditId() > 0 ? null : commits.unwritten(r.callKey());
         if (queued != null) {
             // its action is queued but maybe not written yet: the id is taken when both are written, in order
             r.refPending = queued;
@@ -344,240 +333,47 @@ public final class AuditLog implements AutoCloseable {
         }).toString();
     }
 
-    /** A row being written; fields mirror the columns. */
-    private static final class Row {
-        long id;
-        long ts;
-        final String type;
-        String kind, summary, actionJson, agent, sessionId, toolCallId, workspace, policyVerdict, severity,
-                rulesJson, notesJson, environment, verdict, decidedBy, approvalId, reply, output;
-        long waitMs;
-        Long refId;
-        Integer exitCode;
-        /** The row's hashed form after id and time, serialised before the write lock is taken. */
-        byte[] tail;
-        /** For a result whose action was still queued: that action, whose id becomes {@link #refId} when written. */
-        Pending refPending;
-
-        Row(String type) {
-            this.type = type;
+    /** One transaction of the chain on the writer connection, for {@link GroupCommit}. */
+    private final class ChainStore implements GroupCommit.Store {
+        @Override
+        public Object lock() {
+            return writer;
         }
 
-        AuditRecord toRecord(String prev, String hash) {
-            return new AuditRecord(id, Instant.ofEpochMilli(ts), type, kind, summary, actionJson, agent, sessionId,
-                    toolCallId, workspace, policyVerdict, severity, rulesJson, notesJson, environment, verdict,
-                    decidedBy, waitMs, approvalId, reply, refId == null ? 0 : refId, exitCode, output, prev, hash);
-        }
-    }
-
-    /** A row waiting to be written by whichever caller holds the write lock next (group commit). */
-    private static final class Pending {
-        final Row row;
-        /** The caller waiting for this row, or {@code null} for a row nobody waits on (see recordActionLater). */
-        final Thread owner;
-        volatile AuditRecord written;
-        volatile RuntimeException failed;
-
-        Pending(Row row, Thread owner) {
-            this.row = row;
-            this.owner = owner;
+        @Override
+        public void begin() throws SQLException {
+            beginAppending();
         }
 
-        boolean done() {
-            return written != null || failed != null;
+        @Override
+        public AuditRecord append(Row row) throws SQLException {
+            return appendLocked(row);
         }
 
-        void finish(AuditRecord record, RuntimeException error) {
-            if (record != null) {
-                written = record;
-            } else {
-                failed = error;
-            }
-            if (owner != null) {
-                java.util.concurrent.locks.LockSupport.unpark(owner);
-            }
+        @Override
+        public void commit() throws SQLException {
+            commitAppending();
+        }
+
+        @Override
+        public void rollback() {
+            rollbackQuietly();
+        }
+
+        @Override
+        public String where() {
+            return file.toString();
         }
     }
 
-    private static final int MAX_BATCH = 256;
-    /** Waiters are woken by the leader; this only bounds the damage should a wake-up ever be missed. */
-    private static final long SAFETY_PARK_NANOS = 50_000_000L;
-    /** Results wait this long for an action's transaction to join before committing on their own. */
-    private static final long RESULT_LINGER_NANOS = 20_000_000L;
-    private final java.util.Queue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean leading = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /**
-     * Group commit: every caller queues its row; one of them leads, writing every queued row in batches of one
-     * transaction each until the queue is empty, while the others sleep until their row is committed (no convoy of
-     * callers taking the write lock only to find their row done). Each call still returns only after its own row is
-     * committed, and rows are chained in queue order. A caller that queued just as a leader finished finds no
-     * leader on its next check and leads itself.
-     */
+    /** Queues the row with every other caller's (group commit) and returns its id once it is committed. */
     private long append(Row r) {
-        Pending mine = appendAll(List.of(r), 0).get(0);
+        GroupCommit.Pending mine = commits.appendAll(List.of(r), 0).get(0);
         if (mine.failed != null) {
             throw mine.failed;
         }
         notifyListeners(mine.written);
         return mine.written.id();
-    }
-
-    /**
-     * Queues the rows in order and returns once each is committed or has failed (see {@link #append}).
-     *
-     * @param lingerNanos how long to leave the rows to the next caller that leads before leading for them: rows
-     *                    nobody waits on (results) then ride in the transaction of the next action's row instead of
-     *                    taking one of their own
-     */
-    private List<Pending> appendAll(List<Row> rows, long lingerNanos) {
-        List<Pending> mine = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            if (r.refPending == null) {
-                r.tail = ChainHash.tail(r.toRecord(null, null)); // serialised here, outside the write lock
-            }
-            mine.add(new Pending(r, Thread.currentThread()));
-        }
-        queue.addAll(mine);
-        long lingerUntil = System.nanoTime() + lingerNanos;
-        for (Pending p : mine) {
-            while (!p.done()) {
-                long linger = lingerUntil - System.nanoTime();
-                if (linger > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(this, linger);
-                } else if (leading.compareAndSet(false, true)) {
-                    lead();
-                } else {
-                    java.util.concurrent.locks.LockSupport.parkNanos(this, SAFETY_PARK_NANOS);
-                }
-            }
-        }
-        return mine;
-    }
-
-    /**
-     * Writes until the queue is empty, then gives up the lead and looks once more: a row queued after the last
-     * batch, whose owner found this leader still in place and went to sleep, is written by this leader (or by
-     * whoever took the lead meanwhile), so no waiter depends on a timer to be woken.
-     */
-    private void lead() {
-        do {
-            try {
-                synchronized (writer) {
-                    while (!queue.isEmpty()) {
-                        writeBatch();
-                    }
-                }
-            } finally {
-                leading.set(false);
-            }
-        } while (!queue.isEmpty() && leading.compareAndSet(false, true));
-    }
-
-    /** Writes up to {@link #MAX_BATCH} queued rows in one transaction (write lock held). */
-    private void writeBatch() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
-            batch.add(p);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<AuditRecord> written = new ArrayList<>(batch.size());
-        try {
-            beginAppending();
-            for (Pending p : batch) {
-                written.add(appendLocked(p.row));
-            }
-            commitAppending();
-            lastWriteFailed = false;
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).finish(written.get(i), null);
-            }
-            batch.forEach(this::settleUnwatched);
-        } catch (SQLException | RuntimeException e) {
-            // Whatever went wrong, every row taken from the queue gets an answer: its caller is waiting for it.
-            rollbackQuietly();
-            if (batch.size() == 1) {
-                lastWriteFailed = true;
-                batch.get(0).finish(null, new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e));
-                settleUnwatched(batch.get(0));
-            } else {
-                // One bad row must not fail its neighbours: write them one transaction each.
-                batch.forEach(this::writeAlone);
-            }
-        }
-    }
-
-    private void writeAlone(Pending p) {
-        try {
-            beginAppending();
-            AuditRecord written = appendLocked(p.row);
-            commitAppending();
-            lastWriteFailed = false;
-            p.finish(written, null);
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            lastWriteFailed = true;
-            p.finish(null, new AuditException(file + ": cannot write the audit log: " + e.getMessage(), e));
-        }
-        settleUnwatched(p);
-    }
-
-    /** For a row nobody waits on, the leader does what its caller would have: notify, or report the failure. */
-    private void settleUnwatched(Pending p) {
-        if (p.owner != null) {
-            return;
-        }
-        unwritten.remove(callKey(p.row.agent, p.row.sessionId, p.row.toolCallId), p);
-        if (p.written != null) {
-            notifyListeners(p.written);
-        } else {
-            System.err.println("interlock: " + p.failed.getMessage() + " (lost: " + p.row.summary + ")");
-        }
-    }
-
-    // ---- the background writer, for rows nobody waits on ----------------------------------------------------
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Pending> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile boolean lastWriteFailed;
-    private volatile boolean closing;
-    private Thread backgroundWriter;
-
-    private void wakeBackgroundWriter() {
-        Thread t = backgroundWriter;
-        if (t == null) {
-            synchronized (unwritten) {
-                if (backgroundWriter == null) {
-                    backgroundWriter = new Thread(this::writeInBackground, "interlock-audit-writer");
-                    backgroundWriter.setDaemon(true);
-                    backgroundWriter.start();
-                }
-                t = backgroundWriter;
-            }
-        }
-        java.util.concurrent.locks.LockSupport.unpark(t);
-    }
-
-    /** Leads for queued rows when no caller does (a leader already at work drains them itself: see lead()). */
-    private void writeInBackground() {
-        while (!closing) {
-            java.util.concurrent.locks.LockSupport.park(this);
-            if (!queue.isEmpty() && leading.compareAndSet(false, true)) {
-                lead();
-            }
-        }
-    }
-
-    /** Writes whatever is still queued (close). */
-    private void drain() {
-        while (!queue.isEmpty()) {
-            if (leading.compareAndSet(false, true)) {
-                lead();
-            } else {
-                java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
-            }
-        }
     }
 
     private static final long HOUR = 3_600_000L;
@@ -602,7 +398,7 @@ public final class AuditLog implements AutoCloseable {
     private AuditRecord appendLocked(Row r) throws SQLException {
         if (r.refPending != null) {
             // written earlier in this or a previous batch (queue order); a failed action leaves its result unattached
-            Pending action = r.refPending;
+            GroupCommit.Pending action = r.refPending;
             r.refId = action.failed == null && action.row.id > 0 ? action.row.id : null;
             r.tail = null;
         }
@@ -1235,12 +1031,7 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
-        drain();
-        Thread t = backgroundWriter;
-        if (t != null) {
-            java.util.concurrent.locks.LockSupport.unpark(t);
-        }
+        commits.close();
         checkpointer.close();
         synchronized (writer) {
             try {
