@@ -79,6 +79,12 @@ final class GroupCommit {
     static final long RESULT_LINGER_NANOS = 20_000_000L;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean leading = new AtomicBoolean();
+    /** Rows nobody waits on, by tool call, until written: their results attach to them meanwhile. */
+    private final ConcurrentHashMap<String, Pending> unwritten = new ConcurrentHashMap<>();
+    private volatile boolean lastWriteFailed;
+    private volatile boolean closing;
+    /** Started with the first row nobody waits on (short-lived commands never need it). */
+    private volatile Thread backgroundWriter;
 
     /**
      * Queues the rows in order and returns once each is committed or has failed; the caller reads each
@@ -194,11 +200,6 @@ final class GroupCommit {
             System.err.println("interlock: " + p.failed.getMessage() + " (lost: " + p.row.summary + ")");
         }
     }
-
-    private final ConcurrentHashMap<String, Pending> unwritten = new ConcurrentHashMap<>();
-    private volatile boolean lastWriteFailed;
-    private volatile boolean closing;
-    private Thread backgroundWriter;
 
     /**
      * Queues a row nobody waits on and returns at once; the background writer (or whichever caller leads first)
