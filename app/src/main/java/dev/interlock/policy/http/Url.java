@@ -28,7 +28,7 @@ public record Url(String text, String scheme, String host, int port, String path
         String scheme = defaultScheme;
         int i = 0;
         int sep = t.indexOf("://");
-        if (sep > 0 && t.substring(0, sep).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+        if (sep > 0 && isScheme(t, sep)) {
             scheme = t.substring(0, sep).toLowerCase(Locale.ROOT);
             i = sep + 3;
         } else if (t.startsWith("//")) {
@@ -85,6 +85,18 @@ public record Url(String text, String scheme, String host, int port, String path
     }
 
     /** Lower case, brackets and trailing dots removed ({@code backboard.railway.app.} is the same host). */
+    /** {@code [A-Za-z][A-Za-z0-9+.-]*} over {@code t[0, end)} (RFC 3986 scheme), without a regex per URL. */
+    private static boolean isScheme(String t, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = t.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String normaliseHost(String host) {
         String h = host.trim().toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
