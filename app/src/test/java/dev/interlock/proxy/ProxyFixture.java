@@ -109,17 +109,25 @@ final class ProxyFixture implements AutoCloseable {
         return ssl;
     }
 
-    /** A TLS socket to {@code host} through a CONNECT tunnel, trusting Interlock's CA. */
-    SSLSocket tlsThroughProxy(String host) throws Exception {
+    /** A socket through a CONNECT tunnel to {@code host:port}, the proxy's 200 already read. */
+    Socket tunnel(String host, int port) throws Exception {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
         s.setSoTimeout(60_000);
         OutputStream out = s.getOutputStream();
-        out.write(("CONNECT " + host + ":443 HTTP/1.1\r\nHost: " + host + ":443\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("CONNECT " + host + ":" + port + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String head = readHead(s.getInputStream());
         if (!head.startsWith("HTTP/1.1 200")) {
+            s.close();
             throw new AssertionError("CONNECT failed: " + head);
         }
+        return s;
+    }
+
+    /** A TLS socket to {@code host} through a CONNECT tunnel, trusting Interlock's CA. */
+    SSLSocket tlsThroughProxy(String host) throws Exception {
+        Socket s = tunnel(host, 443);
         SSLSocket tls = (SSLSocket) trusting(ca.certificate()).getSocketFactory().createSocket(s, host, 443, true);
         tls.startHandshake();
         return tls;

@@ -149,58 +149,47 @@ class ProxyTunnelIdentityTest {
 
     @Test
     void aServerFirstProtocolThroughATunnelToAnAddressIsRelayedAsIs() throws Exception {
-        try (ServerSocket banner = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> {
-                try (Socket s = banner.accept()) {
-                    s.getOutputStream().write("220 hello from a server that speaks first\r\n".getBytes(StandardCharsets.US_ASCII));
-                    s.getOutputStream().flush();
-                    s.getInputStream().transferTo(s.getOutputStream()); // then echo
-                } catch (Exception ignored) {
-                    // closed
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fx.proxy.port())) {
-                s.setSoTimeout(20_000);
-                OutputStream out = s.getOutputStream();
-                out.write(("CONNECT 127.0.0.1:" + banner.getLocalPort() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                InputStream in = s.getInputStream();
-                assertTrue(ProxyFixture.readHead(in).startsWith("HTTP/1.1 200"));
-                byte[] greeting = "220 hello from a server that speaks first\r\n".getBytes(StandardCharsets.US_ASCII);
-                assertEquals(new String(greeting, StandardCharsets.US_ASCII),
-                        new String(in.readNBytes(greeting.length), StandardCharsets.US_ASCII));
-                out.write("EHLO me\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                assertEquals("EHLO me\r\n", new String(in.readNBytes(9), StandardCharsets.US_ASCII));
-            }
+        String greeting = "220 hello from a server that speaks first\r\n";
+        try (ServerSocket banner = serveOnce(s -> {
+                 s.getOutputStream().write(greeting.getBytes(StandardCharsets.US_ASCII));
+                 s.getOutputStream().flush();
+                 s.getInputStream().transferTo(s.getOutputStream()); // then echo
+             });
+             Socket s = fx.tunnel("127.0.0.1", banner.getLocalPort())) {
+            InputStream in = s.getInputStream();
+            assertEquals(greeting, new String(in.readNBytes(greeting.length()), StandardCharsets.US_ASCII));
+            s.getOutputStream().write("EHLO me\r\n".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            assertEquals("EHLO me\r\n", new String(in.readNBytes(9), StandardCharsets.US_ASCII));
         }
     }
 
     @Test
     void aClientFirstPlainProtocolThroughATunnelToAnAddressIsRelayedAsIs() throws Exception {
-        try (ServerSocket echo = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> {
-                try (Socket s = echo.accept()) {
-                    s.getInputStream().transferTo(s.getOutputStream());
-                } catch (Exception ignored) {
-                    // closed
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fx.proxy.port())) {
-                s.setSoTimeout(20_000);
-                OutputStream out = s.getOutputStream();
-                out.write(("CONNECT 127.0.0.1:" + echo.getLocalPort() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                InputStream in = s.getInputStream();
-                assertTrue(ProxyFixture.readHead(in).startsWith("HTTP/1.1 200"));
-                out.write("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                assertEquals("SSH-2.0-OpenSSH_9.2\r\n", new String(in.readNBytes(21), StandardCharsets.US_ASCII));
-            }
+        try (ServerSocket echo = serveOnce(s -> s.getInputStream().transferTo(s.getOutputStream()));
+             Socket s = fx.tunnel("127.0.0.1", echo.getLocalPort())) {
+            s.getOutputStream().write("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            assertEquals("SSH-2.0-OpenSSH_9.2\r\n", new String(s.getInputStream().readNBytes(21), StandardCharsets.US_ASCII));
         }
+    }
+
+    interface Conversation {
+        void run(Socket s) throws Exception;
+    }
+
+    /** A loopback server that accepts one connection and runs {@code conversation} on it, on its own thread. */
+    private static ServerSocket serveOnce(Conversation conversation) throws Exception {
+        ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                conversation.run(s);
+            } catch (Exception ignored) {
+                // closed
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return server;
     }
 }
