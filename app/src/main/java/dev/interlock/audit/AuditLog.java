@@ -555,12 +555,14 @@ public final class AuditLog implements AutoCloseable {
 
     // ---- reading ---------------------------------------------------------------------------------------------
 
+    /** Every row read for display carries the newest result attached to it (exit code, output). */
+    private static final String WITH_RESULT = "SELECT a.*, r.exit_code AS r_exit, r.output AS r_output FROM audit a "
+            + "LEFT JOIN audit r ON r.id = (SELECT max(x.id) FROM audit x WHERE x.ref_id = a.id AND x.type = 'result') ";
+
     /** Rows matching the filter, newest first; action rows carry their attached result. */
     public List<AuditRecord> query(AuditFilter filter, int offset, int limit) {
         AuditSql.Where w = AuditSql.where(filter, false);
-        String sql = "SELECT a.*, r.exit_code AS r_exit, r.output AS r_output FROM audit a "
-                + "LEFT JOIN audit r ON r.id = (SELECT max(x.id) FROM audit x WHERE x.ref_id = a.id AND x.type = 'result') "
-                + w.sql() + " ORDER BY a.id DESC LIMIT ? OFFSET ?";
+        String sql = WITH_RESULT + w.sql() + " ORDER BY a.id DESC LIMIT ? OFFSET ?";
         List<AuditRecord> out = new ArrayList<>();
         synchronized (reader) {
             try (PreparedStatement ps = reader.prepareStatement(sql)) {
@@ -599,9 +601,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** Keyset pages carry the attached results like {@link #query}; only the bound and direction differ. */
     static String keysetSql(AuditSql.Where w, String direction) {
-        return "SELECT a.*, r.exit_code AS r_exit, r.output AS r_output FROM audit a "
-                + "LEFT JOIN audit r ON r.id = (SELECT max(x.id) FROM audit x WHERE x.ref_id = a.id AND x.type = 'result') "
-                + w.sql() + " ORDER BY a.id " + direction + " LIMIT ?";
+        return WITH_RESULT + w.sql() + " ORDER BY a.id " + direction + " LIMIT ?";
     }
 
     private List<AuditRecord> keysetPage(AuditSql.Where w, String direction, int limit, boolean reverse) {
@@ -765,9 +765,7 @@ public final class AuditLog implements AutoCloseable {
     /** The row with this id, or null. */
     public AuditRecord get(long id) {
         synchronized (reader) {
-            try (PreparedStatement ps = reader.prepareStatement("SELECT a.*, r.exit_code AS r_exit, r.output AS r_output "
-                    + "FROM audit a LEFT JOIN audit r ON r.id = (SELECT max(x.id) FROM audit x WHERE x.ref_id = a.id "
-                    + "AND x.type = 'result') WHERE a.id = ?")) {
+            try (PreparedStatement ps = reader.prepareStatement(WITH_RESULT + "WHERE a.id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? read(rs, true) : null;
